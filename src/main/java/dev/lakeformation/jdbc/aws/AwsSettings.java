@@ -1,0 +1,30 @@
+package dev.lakeformation.jdbc.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * What the AWS clients need: where to connect, as whom, and how many connections to keep.
+ *
+ * @param region the signing region (and the endpoint's, when none is overridden)
+ * @param lakeFormationEndpoint an endpoint override for Lake Formation, or null for AWS's
+ * @param athenaEndpoint an endpoint override for Athena, or null for AWS's
+ * @param credentials where credentials come from
+ * @param connectTimeout TCP connect timeout
+ * @param socketTimeout the longest wait for the next bytes of a response
+ */
+public record AwsSettings(
+    Region region,
+    URI lakeFormationEndpoint,
+    URI athenaEndpoint,
+    AwsCredentialsProvider credentials,
+    Duration connectTimeout,
+    Duration socketTimeout) {
+  public AwsSettings {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(credentials, "credentials");
+  }
+}

@@ -1,0 +1,190 @@
+package dev.lakeformation.jdbc.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP/1.1 front of LakeFormation Local on the loopback interface: authenticates each
+ * request, injects faults, routes Lake Formation ({@code POST /<Operation>}) and Athena
+ * ({@code X-Amz-Target}) calls, and renders errors the way each protocol expects them.
+ */
+final class HttpFront implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
+  /** No real request of these APIs comes near this; larger bodies are refused unread. */
+  static final int MAX_REQUEST_BYTES = 1 << 20;
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final LakeFormationApi lakeFormation;
+  private final AthenaApi athena;
+  private final SigV4Verifier verifier;
+  private final Faults faults;
+
+  HttpFront(int port, int threads, LakeFormationApi lakeFormation, AthenaApi athena,
+      SigV4Verifier verifier, Faults faults) throws IOException {
+    this.lakeFormation = lakeFormation;
+    this.athena = athena;
+    this.verifier = verifier;
+    this.faults = faults;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    this.workers = Executors.newFixedThreadPool(threads, LocalThreads.named("lakeformation-local-http"));
+    server.setExecutor(workers);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    boolean isAthena = target != null && target.startsWith(AthenaApi.TARGET_PREFIX);
+    String operation = isAthena
+        ? target.substring(AthenaApi.TARGET_PREFIX.length())
+        : exchange.getRequestURI().getPath().replaceFirst("^/", "");
+    int status;
+    try {
+      Reply reply = answer(exchange, isAthena, operation);
+      status = 200;
+      send(exchange, reply);
+    } catch (ServiceError error) {
+      status = error.httpStatus;
+      sendError(exchange, isAthena, error);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "LakeFormation Local failed on " + operation, e);
+      ServiceError error = isAthena ? ServiceError.athenaInternal("Internal error: " + e)
+          : ServiceError.internal("Internal error: " + e);
+      status = error.httpStatus;
+      sendError(exchange, isAthena, error);
+    } finally {
+      exchange.close();
+    }
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(String.format("%s %s %s -> %d in %d ms", exchange.getRequestMethod(),
+          isAthena ? "/" : exchange.getRequestURI().getPath(), operation, status,
+          (System.nanoTime() - start) / 1_000_000));
+    }
+  }
+
+  private Reply answer(HttpExchange exchange, boolean isAthena, String operation) throws IOException {
+    byte[] body = readBody(exchange, isAthena);
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      throw new ServiceError("UnknownOperationException", isAthena ? 400 : 404,
+          "Only POST is supported, got " + exchange.getRequestMethod() + ".", Map.of());
+    }
+    String problem = verifier.check(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+    if (problem != null) {
+      throw isAthena
+          ? new ServiceError("UnrecognizedClientException", 400, problem, Map.of())
+          : ServiceError.accessDenied(problem);
+    }
+    if (isAthena ? !AthenaApi.knows(operation) : !LakeFormationApi.knows(operation)) {
+      throw new ServiceError("UnknownOperationException", isAthena ? 400 : 404,
+          "Operation " + operation + " is not supported by LakeFormation Local.", Map.of());
+    }
+    if (faults.drawThrottle()) {
+      throw isAthena ? ServiceError.athenaTooManyRequests("Rate exceeded (injected fault).")
+          : ServiceError.throttled("Rate exceeded (injected fault).");
+    }
+    if (faults.drawInternalError()) {
+      throw isAthena ? ServiceError.athenaInternal("Internal failure (injected fault).")
+          : ServiceError.internal("Internal failure (injected fault).");
+    }
+    return isAthena ? athena.handle(operation, body) : lakeFormation.handle(operation, body);
+  }
+
+  private static byte[] readBody(HttpExchange exchange, boolean isAthena) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+      if (body.length > MAX_REQUEST_BYTES) {
+        String message = "The request body exceeds " + MAX_REQUEST_BYTES + " bytes.";
+        throw isAthena ? ServiceError.athenaInvalidRequest(message) : ServiceError.invalidInput(message);
+      }
+      return body;
+    }
+  }
+
+  private void send(HttpExchange exchange, Reply reply) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+    byte[] body = reply.body();
+    int cutAt = body.length;
+    if (reply.isWorkUnit()) {
+      long latency = faults.workUnitLatencyMillis();
+      if (latency > 0) {
+        sleep(latency);
+      }
+      if (body.length > 1 && faults.drawTruncate()) {
+        cutAt = (int) (body.length * faults.drawCutFraction());
+      }
+    }
+    exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body, 0, cutAt);
+    if (cutAt < body.length) {
+      // Closing with fewer bytes than Content-Length promised makes the server drop the
+      // connection: the client sees the body end early, as after a network failure.
+      out.flush();
+      try {
+        out.close();
+      } catch (IOException expected) {
+        // "insufficient bytes written to stream": the cut we wanted
+      }
+    }
+  }
+
+  private static void sendError(HttpExchange exchange, boolean isAthena, ServiceError error) throws IOException {
+    ObjectNode body = Json.object();
+    if (isAthena) {
+      body.put("__type", error.type);
+    }
+    body.put("Message", error.getMessage());
+    error.extraMembers.forEach(body::put);
+    byte[] bytes = Json.bytes(body);
+    exchange.getResponseHeaders().set("Content-Type",
+        isAthena ? "application/x-amz-json-1.1" : "application/json");
+    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+    if (!isAthena) {
+      exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type);
+    }
+    exchange.sendResponseHeaders(error.httpStatus, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

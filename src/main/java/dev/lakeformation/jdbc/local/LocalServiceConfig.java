@@ -1,0 +1,23 @@
+package dev.lakeformation.jdbc.local;
+
+import java.time.Duration;
+
+/**
+ * How a LakeFormation Local instance is set up. Built by {@link LocalService.Builder}, which
+ * documents each setting and its default.
+ */
+record LocalServiceConfig(
+    int port,
+    double tpchScaleFactor,
+    String accessKeyId,
+    String secretAccessKey,
+    boolean verifySignatures,
+    int rowsPerWorkUnit,
+    int rowsPerBatch,
+    int unitsPerRange,
+    int defaultPageSize,
+    Duration queryTimeToLive,
+    long heapLimitBytes,
+    int plannerThreads,
+    int serverThreads,
+    long faultSeed) {}

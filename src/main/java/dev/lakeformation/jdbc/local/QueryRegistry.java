@@ -1,0 +1,143 @@
+package dev.lakeformation.jdbc.local;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * The queries LakeFormation Local knows: it plans each one on a background thread (running its
+ * SQL on H2 and encoding the rows into work units as they arrive) and expires it after the
+ * configured time to live, freeing its units.
+ */
+final class QueryRegistry implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(QueryRegistry.class.getName());
+
+  private final H2Backend h2;
+  private final LocalServiceConfig config;
+  private final Faults faults;
+  private final Clock clock;
+  private final WorkUnitStore.HeapBudget heapBudget;
+  private final Map<String, PlannedQuery> queries = new ConcurrentHashMap<>();
+  private final ExecutorService planners;
+  private final ScheduledExecutorService sweeper;
+  private final BufferAllocator allocator = new RootAllocator();
+
+  QueryRegistry(H2Backend h2, LocalServiceConfig config, Faults faults, Clock clock) {
+    this.h2 = h2;
+    this.config = config;
+    this.faults = faults;
+    this.clock = clock;
+    this.heapBudget = new WorkUnitStore.HeapBudget(config.heapLimitBytes());
+    this.planners = Executors.newFixedThreadPool(config.plannerThreads(),
+        LocalThreads.named("lakeformation-local-planner"));
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(
+        LocalThreads.named("lakeformation-local-expiry"));
+    long sweepMillis = Math.max(50, Math.min(5_000, config.queryTimeToLive().toMillis() / 4));
+    sweeper.scheduleWithFixedDelay(this::expireOld, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Starts planning {@code sql} in {@code database}; unknown databases are InvalidInput. */
+  PlannedQuery start(String database, String catalogId, String sql, Map<String, String> parameters) {
+    String schema;
+    try {
+      schema = h2.schemaNamed(database);
+    } catch (SQLException e) {
+      throw ServiceError.internal("could not read the catalog: " + e.getMessage());
+    }
+    if (schema == null) {
+      throw ServiceError.invalidInput("Database " + database + " not found.");
+    }
+    PlannedQuery query = new PlannedQuery(UUID.randomUUID().toString(), schema, catalogId, sql,
+        parameters, clock.instant(), new WorkUnitStore(heapBudget), config.unitsPerRange(),
+        faults.notReadyAnswersPerQuery());
+    queries.put(query.id, query);
+    planners.execute(() -> plan(query));
+    return query;
+  }
+
+  private void plan(PlannedQuery query) {
+    query.startPlanning(clock.instant());
+    try (Connection connection = h2.open();
+        BufferAllocator planAllocator = allocator.newChildAllocator("plan-" + query.id, 0, Long.MAX_VALUE)) {
+      connection.setSchema(query.database);
+      connection.setReadOnly(true);
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(config.rowsPerBatch());
+        try (ResultSet rs = statement.executeQuery(query.queryText)) {
+          ResultEncoder encoder = new ResultEncoder(planAllocator, config.rowsPerBatch(), config.rowsPerWorkUnit());
+          long rows = encoder.encode(rs, bytes -> {
+            query.store.append(bytes);
+            query.unitAdded();
+          });
+          query.finish(rows, clock.instant());
+        }
+      }
+    } catch (SQLException e) {
+      query.fail(e.getMessage(), clock.instant());
+    } catch (Exception | OutOfMemoryError e) {
+      LOG.log(Level.WARNING, "planning of query " + query.id + " failed", e);
+      query.fail("Internal error while planning: " + e, clock.instant());
+    }
+  }
+
+  /** The query with this ID; InvalidInput when there is none. */
+  PlannedQuery get(String queryId) {
+    PlannedQuery query = queries.get(queryId);
+    if (query == null) {
+      throw ServiceError.invalidInput("Query " + queryId + " not found.");
+    }
+    return query;
+  }
+
+  PlannedQuery find(String queryId) {
+    return queries.get(queryId);
+  }
+
+  /** Every query, newest first. */
+  List<PlannedQuery> newestFirst() {
+    List<PlannedQuery> all = new ArrayList<>(queries.values());
+    all.sort(Comparator.comparing((PlannedQuery q) -> q.submitted).thenComparing(q -> q.id).reversed());
+    return all;
+  }
+
+  void expireOld() {
+    Instant cutoff = clock.instant().minus(config.queryTimeToLive());
+    for (PlannedQuery query : queries.values()) {
+      if (query.state() != PlannedQuery.State.EXPIRED && query.submitted.isBefore(cutoff)) {
+        query.expire();
+      }
+    }
+  }
+
+  Duration timeToLive() {
+    return config.queryTimeToLive();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    sweeper.shutdownNow();
+    planners.shutdownNow();
+    planners.awaitTermination(10, TimeUnit.SECONDS);
+    sweeper.awaitTermination(10, TimeUnit.SECONDS);
+    queries.values().forEach(q -> q.store.close());
+    allocator.close();
+  }
+}
