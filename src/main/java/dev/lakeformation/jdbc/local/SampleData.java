@@ -25,6 +25,11 @@ final class SampleData {
   static final String TPCH = "tpch";
   static final String TYPES = "types";
   private static final int INSERT_BATCH = 2_000;
+  /** Primary keys of the TPC-H tables: H2 needs them to join in reasonable time. */
+  private static final java.util.Map<String, String> TPCH_KEYS = java.util.Map.of(
+      "region", "r_regionkey", "nation", "n_nationkey", "part", "p_partkey", "supplier", "s_suppkey",
+      "partsupp", "ps_partkey, ps_suppkey", "customer", "c_custkey", "orders", "o_orderkey",
+      "lineitem", "l_orderkey, l_linenumber");
 
   private SampleData() {}
 
@@ -87,6 +92,12 @@ final class SampleData {
       h2.commit();
     } finally {
       h2.setAutoCommit(autoCommit);
+    }
+    String key = TPCH_KEYS.get(table.getTableName());
+    if (key != null) {
+      try (Statement statement = h2.createStatement()) {
+        statement.execute("ALTER TABLE " + qualified + " ADD PRIMARY KEY (" + key + ")");
+      }
     }
   }
 

@@ -1,0 +1,495 @@
+package dev.lakeformation.jdbc.driver;
+
+import dev.lakeformation.jdbc.aws.AwsClients;
+import dev.lakeformation.jdbc.aws.AwsSettings;
+import dev.lakeformation.jdbc.config.ConnectionConfig;
+import dev.lakeformation.jdbc.config.ConnectionProperty;
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.fetch.FetchSettings;
+import dev.lakeformation.jdbc.fetch.QueryPlanner;
+import dev.lakeformation.jdbc.spi.EmbeddedService;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A connection: the AWS clients, the Arrow memory of its results, and its open statements.
+ * Read-only and auto-commit; closing it closes every statement and result under it.
+ */
+public final class LfConnection implements Connection {
+  /** All Arrow memory of the driver descends from here; each connection has a child. */
+  private static final RootAllocator ROOT = new RootAllocator();
+
+  private final ConnectionConfig config;
+  private final AwsClients aws;
+  private final BufferAllocator allocator;
+  private final FetchSettings fetchSettings;
+  private final Set<LfStatement> statements = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+  private String schema;
+  private int networkTimeoutMillis;
+
+  LfConnection(ConnectionConfig config) throws SQLException {
+    this.config = config;
+    this.schema = config.get(ConnectionProperty.DATABASE);
+    AwsCredentialsProvider credentials;
+    java.net.URI lakeFormationEndpoint = config.get(ConnectionProperty.ENDPOINT);
+    java.net.URI athenaEndpoint = config.isSet(ConnectionProperty.ATHENA_ENDPOINT)
+        ? config.get(ConnectionProperty.ATHENA_ENDPOINT) : lakeFormationEndpoint;
+    if (config.get(ConnectionProperty.LOCAL)) {
+      EmbeddedService local = EmbeddedServices.get();
+      lakeFormationEndpoint = local.endpoint();
+      athenaEndpoint = local.endpoint();
+      credentials = StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(local.accessKeyId(), local.secretAccessKey()));
+      if (!config.isSet(ConnectionProperty.DATABASE)) {
+        this.schema = "tpch";
+      }
+    } else {
+      credentials = credentialsOf(config);
+    }
+    this.aws = AwsClients.create(new AwsSettings(Region.of(config.get(ConnectionProperty.REGION)),
+        lakeFormationEndpoint, athenaEndpoint, credentials,
+        Duration.ofMillis(config.get(ConnectionProperty.CONNECT_TIMEOUT_MILLIS)),
+        Duration.ofMillis(config.get(ConnectionProperty.SOCKET_TIMEOUT_MILLIS))));
+    this.allocator = ROOT.newChildAllocator("connection", 0, Long.MAX_VALUE);
+    this.fetchSettings = new FetchSettings(
+        config.get(ConnectionProperty.MAX_CONCURRENT_WORK_UNITS),
+        config.get(ConnectionProperty.MAX_BUFFER_BYTES),
+        config.get(ConnectionProperty.PAGE_SIZE),
+        config.get(ConnectionProperty.ROW_ORDER) == ConnectionProperty.RowOrder.WORK_UNIT,
+        config.get(ConnectionProperty.MAX_RETRIES),
+        Duration.ofMillis(config.get(ConnectionProperty.POLL_INTERVAL_MILLIS)),
+        Duration.ofMillis(config.get(ConnectionProperty.POLL_MAX_INTERVAL_MILLIS)),
+        Duration.ofSeconds(config.get(ConnectionProperty.PLANNING_TIMEOUT_SECONDS)));
+  }
+
+  private static AwsCredentialsProvider credentialsOf(ConnectionConfig config) {
+    String keyId = config.accessKeyId();
+    if (keyId != null) {
+      String secret = config.secretAccessKey();
+      return StaticCredentialsProvider.create(config.isSet(ConnectionProperty.SESSION_TOKEN)
+          ? AwsSessionCredentials.create(keyId, secret, config.get(ConnectionProperty.SESSION_TOKEN))
+          : AwsBasicCredentials.create(keyId, secret));
+    }
+    if (config.isSet(ConnectionProperty.PROFILE)) {
+      return ProfileCredentialsProvider.create(config.get(ConnectionProperty.PROFILE));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  ConnectionConfig config() {
+    return config;
+  }
+
+  AwsClients aws() {
+    return aws;
+  }
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  FetchSettings fetchSettings() {
+    return fetchSettings;
+  }
+
+  /** What StartQueryPlanning gets besides the SQL: the current database and the connection's settings. */
+  QueryPlanner.Context planningContext(Map<String, String> parameters) {
+    return new QueryPlanner.Context(schema, config.get(ConnectionProperty.CATALOG_ID),
+        config.get(ConnectionProperty.TRANSACTION_ID), config.get(ConnectionProperty.QUERY_AS_OF_TIME), parameters);
+  }
+
+  /** Arrow bytes held by this connection's results right now (0 once they are all closed). */
+  public long allocatedBytes() {
+    return allocator.getAllocatedMemory();
+  }
+
+  void statementClosed(LfStatement statement) {
+    statements.remove(statement);
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw SqlErrors.of(SqlErrors.CONNECTION_FAILURE, "This connection is closed.");
+    }
+  }
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    checkOpen();
+    LfStatement statement = new LfStatement(this);
+    statements.add(statement);
+    return statement;
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+    checkResultSetOptions(resultSetType, resultSetConcurrency, ResultSet.CLOSE_CURSORS_AT_COMMIT);
+    return createStatement();
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency, int holdability) throws SQLException {
+    checkResultSetOptions(resultSetType, resultSetConcurrency, holdability);
+    return createStatement();
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    checkOpen();
+    LfPreparedStatement statement = new LfPreparedStatement(this, sql);
+    statements.add(statement);
+    return statement;
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    checkResultSetOptions(resultSetType, resultSetConcurrency, ResultSet.CLOSE_CURSORS_AT_COMMIT);
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+      int holdability) throws SQLException {
+    checkResultSetOptions(resultSetType, resultSetConcurrency, holdability);
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    if (autoGeneratedKeys != Statement.NO_GENERATED_KEYS) {
+      throw SqlErrors.readOnly("Generated keys");
+    }
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    throw SqlErrors.readOnly("Generated keys");
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    throw SqlErrors.readOnly("Generated keys");
+  }
+
+  private void checkResultSetOptions(int type, int concurrency, int holdability) throws SQLException {
+    checkOpen();
+    if (type != ResultSet.TYPE_FORWARD_ONLY) {
+      throw SqlErrors.unsupported("A scrollable result set (only TYPE_FORWARD_ONLY)");
+    }
+    if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+      throw SqlErrors.readOnly("An updatable result set");
+    }
+    if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT && holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
+      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "Unknown holdability " + holdability + ".");
+    }
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    throw SqlErrors.unsupported("Stored procedures (prepareCall)");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int holdability)
+      throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    checkOpen();
+    return sql;
+  }
+
+  /** Always auto-commit: there is nothing to commit. Turning it off is accepted and changes nothing. */
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  /** Pools call commit and rollback on reset: they succeed, as there is never anything to undo. */
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (LfStatement statement : statements) {
+      statement.close();
+    }
+    statements.clear();
+    aws.close();
+    allocator.close();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    throw SqlErrors.unsupported("DatabaseMetaData (coming with the metadata work)");
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    if (!readOnly) {
+      throw SqlErrors.readOnly("A writable connection");
+    }
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    checkOpen(); // one catalog per connection (CatalogId); ignored, as JDBC allows
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+    if (level != TRANSACTION_NONE && level != TRANSACTION_READ_COMMITTED) {
+      throw SqlErrors.unsupported("Transaction isolation level " + level);
+    }
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return TRANSACTION_NONE;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return Map.of();
+  }
+
+  @Override
+  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    throw SqlErrors.unsupported("Custom type maps");
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    throw SqlErrors.readOnly("Savepoints");
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    throw SqlErrors.readOnly("Savepoints");
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    throw SqlErrors.readOnly("Savepoints");
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    throw SqlErrors.readOnly("Savepoints");
+  }
+
+  @Override
+  public Clob createClob() throws SQLException {
+    throw SqlErrors.readOnly("createClob");
+  }
+
+  @Override
+  public Blob createBlob() throws SQLException {
+    throw SqlErrors.readOnly("createBlob");
+  }
+
+  @Override
+  public NClob createNClob() throws SQLException {
+    throw SqlErrors.readOnly("createNClob");
+  }
+
+  @Override
+  public SQLXML createSQLXML() throws SQLException {
+    throw SqlErrors.readOnly("createSQLXML");
+  }
+
+  /** Valid while open and its clients work; checked without a network call, so pools stay fast. */
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The timeout must be >= 0, got " + timeout + ".");
+    }
+    return !closed;
+  }
+
+  @Override
+  public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    // No client info is sent to the service; ignored as the JDBC contract allows.
+  }
+
+  @Override
+  public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    // see setClientInfo(String, String)
+  }
+
+  @Override
+  public String getClientInfo(String name) throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public Properties getClientInfo() throws SQLException {
+    checkOpen();
+    return new Properties();
+  }
+
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    throw SqlErrors.unsupported("createArrayOf");
+  }
+
+  @Override
+  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    throw SqlErrors.unsupported("createStruct");
+  }
+
+  /** The database queries are planned in (QueryPlanningContext.DatabaseName). */
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    checkOpen();
+    if (schema == null || schema.isBlank()) {
+      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The schema (database) name must not be empty.");
+    }
+    this.schema = schema;
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    checkOpen();
+    return schema;
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    if (executor == null) {
+      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "abort needs an executor.");
+    }
+    executor.execute(this::close);
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+    networkTimeoutMillis = milliseconds;
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return networkTimeoutMillis;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + iface.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+
+  @Override
+  public String toString() {
+    return "LfConnection[" + config.redactedUrl() + (closed ? ", closed" : "") + "]";
+  }
+}

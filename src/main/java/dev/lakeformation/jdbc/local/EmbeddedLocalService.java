@@ -1,0 +1,28 @@
+package dev.lakeformation.jdbc.local;
+
+import dev.lakeformation.jdbc.spi.EmbeddedService;
+import java.net.URI;
+
+/** LakeFormation Local as the driver's embedded service ({@code Local=true}), with default settings. */
+public final class EmbeddedLocalService implements EmbeddedService.Provider {
+  @Override
+  public EmbeddedService start() throws Exception {
+    LocalService local = LocalService.builder().start();
+    return new EmbeddedService() {
+      @Override
+      public URI endpoint() {
+        return local.endpoint();
+      }
+
+      @Override
+      public String accessKeyId() {
+        return LocalService.DEFAULT_ACCESS_KEY_ID;
+      }
+
+      @Override
+      public String secretAccessKey() {
+        return LocalService.DEFAULT_SECRET_ACCESS_KEY;
+      }
+    };
+  }
+}

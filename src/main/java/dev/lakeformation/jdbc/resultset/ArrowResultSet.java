@@ -1,0 +1,602 @@
+package dev.lakeformation.jdbc.resultset;
+
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.fetch.BatchSource;
+import dev.lakeformation.jdbc.fetch.FetchedBatch;
+import dev.lakeformation.jdbc.resultset.accessor.Accessors;
+import dev.lakeformation.jdbc.resultset.accessor.ColumnAccessor;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A forward-only, read-only ResultSet over record batches from a {@link BatchSource}. Each
+ * column has one accessor, chosen from its Arrow type when the result opens and re-bound to
+ * each batch's vector; getters go straight to it with the current row index.
+ */
+public final class ArrowResultSet extends ReadOnlyForwardResultSet {
+  private final BatchSource source;
+  private final Statement statement;
+  private final long maxRows;
+  private final ColumnAccessor[] accessors;
+  private final Map<String, Integer> columnsByLowerName = new HashMap<>();
+  private final ArrowResultSetMetaData metaData;
+  private FetchedBatch batch;
+  private int row = -1;
+  private int rowsInBatch;
+  private long rowNumber;
+  private boolean afterLast;
+  private boolean wasNull;
+  private boolean closed;
+  private int fetchSize;
+  private SQLWarning warnings;
+
+  /**
+   * @param statement the statement that made this result, or null
+   * @param maxRows the most rows to return, 0 for all (Statement.setMaxRows)
+   */
+  public ArrowResultSet(BatchSource source, Statement statement, long maxRows) throws SQLException {
+    this.source = source;
+    this.statement = statement;
+    this.maxRows = maxRows;
+    Schema schema;
+    try {
+      schema = source.schema();
+    } catch (SQLException | RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    List<Field> fields = schema.getFields();
+    this.accessors = new ColumnAccessor[fields.size()];
+    for (int i = 0; i < fields.size(); i++) {
+      accessors[i] = Accessors.forField(fields.get(i));
+      columnsByLowerName.putIfAbsent(fields.get(i).getName().toLowerCase(Locale.ROOT), i + 1);
+    }
+    this.metaData = new ArrowResultSetMetaData(schema);
+  }
+
+  /** Adds a warning that {@link #getWarnings()} reports (system tables use it for partial answers). */
+  public void addWarning(SQLWarning warning) {
+    if (warnings == null) {
+      warnings = warning;
+    } else {
+      warnings.setNextWarning(warning);
+    }
+  }
+
+  @Override
+  public boolean next() throws SQLException {
+    checkOpen();
+    if (afterLast) {
+      return false;
+    }
+    if (maxRows > 0 && rowNumber >= maxRows) {
+      finish();
+      return false;
+    }
+    while (++row >= rowsInBatch) {
+      if (!nextBatch()) {
+        finish();
+        return false;
+      }
+    }
+    rowNumber++;
+    return true;
+  }
+
+  private boolean nextBatch() throws SQLException {
+    if (batch != null) {
+      batch.close();
+      batch = null;
+    }
+    FetchedBatch next = source.next();
+    if (next == null) {
+      return false;
+    }
+    batch = next;
+    List<FieldVector> vectors = next.root().getFieldVectors();
+    for (int i = 0; i < accessors.length; i++) {
+      accessors[i].bind(vectors.get(i));
+    }
+    row = -1;
+    rowsInBatch = next.rowCount();
+    return true;
+  }
+
+  /** At the end, every buffer and thread of the result is released at once, not at close(). */
+  private void finish() {
+    afterLast = true;
+    row = 0;
+    rowsInBatch = 0;
+    if (batch != null) {
+      batch.close();
+      batch = null;
+    }
+    source.close();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (batch != null) {
+      batch.close();
+      batch = null;
+    }
+    source.close();
+  }
+
+  @Override
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw SqlErrors.closed("result set");
+    }
+  }
+
+  /** The accessor of {@code column} on the current row, with wasNull set. Null when the value is null. */
+  private ColumnAccessor value(int column) throws SQLException {
+    checkOpen();
+    if (batch == null || row < 0 || row >= rowsInBatch) {
+      throw SqlErrors.of(SqlErrors.INVALID_CURSOR_STATE, afterLast
+          ? "The result set is past its last row." : "Call next() before reading a row.");
+    }
+    if (column < 1 || column > accessors.length) {
+      throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "Column index " + column + " is out of range: the result has "
+          + accessors.length + " columns (the first is 1).");
+    }
+    ColumnAccessor accessor = accessors[column - 1];
+    wasNull = accessor.isNull(row);
+    return wasNull ? null : accessor;
+  }
+
+  @Override
+  public boolean wasNull() throws SQLException {
+    checkOpen();
+    return wasNull;
+  }
+
+  @Override
+  public int findColumn(String label) throws SQLException {
+    checkOpen();
+    Integer index = label == null ? null : columnsByLowerName.get(label.toLowerCase(Locale.ROOT));
+    if (index == null) {
+      throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "There is no column named '" + label + "' in this result.");
+    }
+    return index;
+  }
+
+  // ---- getters by index ----
+
+  @Override
+  public String getString(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getString(row);
+  }
+
+  @Override
+  public boolean getBoolean(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a != null && a.getBoolean(row);
+  }
+
+  @Override
+  public byte getByte(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? 0 : a.getByte(row);
+  }
+
+  @Override
+  public short getShort(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? 0 : a.getShort(row);
+  }
+
+  @Override
+  public int getInt(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? 0 : a.getInt(row);
+  }
+
+  @Override
+  public long getLong(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? 0 : a.getLong(row);
+  }
+
+  @Override
+  public float getFloat(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? 0 : a.getFloat(row);
+  }
+
+  @Override
+  public double getDouble(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? 0 : a.getDouble(row);
+  }
+
+  @Override
+  @Deprecated
+  public BigDecimal getBigDecimal(int column, int scale) throws SQLException {
+    BigDecimal value = getBigDecimal(column);
+    return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getBigDecimal(row);
+  }
+
+  @Override
+  public byte[] getBytes(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getBytes(row);
+  }
+
+  @Override
+  public Date getDate(int column) throws SQLException {
+    return getDate(column, (Calendar) null);
+  }
+
+  @Override
+  public Date getDate(int column, Calendar calendar) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getDate(row, calendar);
+  }
+
+  @Override
+  public Time getTime(int column) throws SQLException {
+    return getTime(column, (Calendar) null);
+  }
+
+  @Override
+  public Time getTime(int column, Calendar calendar) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getTime(row, calendar);
+  }
+
+  @Override
+  public Timestamp getTimestamp(int column) throws SQLException {
+    return getTimestamp(column, (Calendar) null);
+  }
+
+  @Override
+  public Timestamp getTimestamp(int column, Calendar calendar) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getTimestamp(row, calendar);
+  }
+
+  @Override
+  public Object getObject(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getObject(row);
+  }
+
+  @Override
+  public <T> T getObject(int column, Class<T> type) throws SQLException {
+    if (type == null) {
+      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "getObject needs a target class, got null.");
+    }
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getObject(row, type);
+  }
+
+  @Override
+  public Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
+    return getObject(column);
+  }
+
+  @Override
+  public Array getArray(int column) throws SQLException {
+    ColumnAccessor a = value(column);
+    return a == null ? null : a.getArray(row);
+  }
+
+  @Override
+  public InputStream getAsciiStream(int column) throws SQLException {
+    String value = getString(column);
+    return value == null ? null : new ByteArrayInputStream(value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  public InputStream getBinaryStream(int column) throws SQLException {
+    byte[] value = getBytes(column);
+    return value == null ? null : new ByteArrayInputStream(value);
+  }
+
+  @Override
+  public Reader getCharacterStream(int column) throws SQLException {
+    String value = getString(column);
+    return value == null ? null : new StringReader(value);
+  }
+
+  @Override
+  public Reader getNCharacterStream(int column) throws SQLException {
+    return getCharacterStream(column);
+  }
+
+  @Override
+  public String getNString(int column) throws SQLException {
+    return getString(column);
+  }
+
+  // ---- getters by label ----
+
+  @Override
+  public String getString(String label) throws SQLException {
+    return getString(findColumn(label));
+  }
+
+  @Override
+  public boolean getBoolean(String label) throws SQLException {
+    return getBoolean(findColumn(label));
+  }
+
+  @Override
+  public byte getByte(String label) throws SQLException {
+    return getByte(findColumn(label));
+  }
+
+  @Override
+  public short getShort(String label) throws SQLException {
+    return getShort(findColumn(label));
+  }
+
+  @Override
+  public int getInt(String label) throws SQLException {
+    return getInt(findColumn(label));
+  }
+
+  @Override
+  public long getLong(String label) throws SQLException {
+    return getLong(findColumn(label));
+  }
+
+  @Override
+  public float getFloat(String label) throws SQLException {
+    return getFloat(findColumn(label));
+  }
+
+  @Override
+  public double getDouble(String label) throws SQLException {
+    return getDouble(findColumn(label));
+  }
+
+  @Override
+  @Deprecated
+  public BigDecimal getBigDecimal(String label, int scale) throws SQLException {
+    return getBigDecimal(findColumn(label), scale);
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(String label) throws SQLException {
+    return getBigDecimal(findColumn(label));
+  }
+
+  @Override
+  public byte[] getBytes(String label) throws SQLException {
+    return getBytes(findColumn(label));
+  }
+
+  @Override
+  public Date getDate(String label) throws SQLException {
+    return getDate(findColumn(label));
+  }
+
+  @Override
+  public Date getDate(String label, Calendar calendar) throws SQLException {
+    return getDate(findColumn(label), calendar);
+  }
+
+  @Override
+  public Time getTime(String label) throws SQLException {
+    return getTime(findColumn(label));
+  }
+
+  @Override
+  public Time getTime(String label, Calendar calendar) throws SQLException {
+    return getTime(findColumn(label), calendar);
+  }
+
+  @Override
+  public Timestamp getTimestamp(String label) throws SQLException {
+    return getTimestamp(findColumn(label));
+  }
+
+  @Override
+  public Timestamp getTimestamp(String label, Calendar calendar) throws SQLException {
+    return getTimestamp(findColumn(label), calendar);
+  }
+
+  @Override
+  public Object getObject(String label) throws SQLException {
+    return getObject(findColumn(label));
+  }
+
+  @Override
+  public <T> T getObject(String label, Class<T> type) throws SQLException {
+    return getObject(findColumn(label), type);
+  }
+
+  @Override
+  public Object getObject(String label, Map<String, Class<?>> map) throws SQLException {
+    return getObject(findColumn(label), map);
+  }
+
+  @Override
+  public Array getArray(String label) throws SQLException {
+    return getArray(findColumn(label));
+  }
+
+  @Override
+  public InputStream getAsciiStream(String label) throws SQLException {
+    return getAsciiStream(findColumn(label));
+  }
+
+  @Override
+  public InputStream getBinaryStream(String label) throws SQLException {
+    return getBinaryStream(findColumn(label));
+  }
+
+  @Override
+  public Reader getCharacterStream(String label) throws SQLException {
+    return getCharacterStream(findColumn(label));
+  }
+
+  @Override
+  public Reader getNCharacterStream(String label) throws SQLException {
+    return getNCharacterStream(findColumn(label));
+  }
+
+  @Override
+  public String getNString(String label) throws SQLException {
+    return getNString(findColumn(label));
+  }
+
+  // ---- state ----
+
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return metaData;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return warnings;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+    warnings = null;
+  }
+
+  @Override
+  public boolean isBeforeFirst() throws SQLException {
+    checkOpen();
+    return rowNumber == 0 && !afterLast;
+  }
+
+  @Override
+  public boolean isAfterLast() throws SQLException {
+    checkOpen();
+    return afterLast && rowNumber > 0;
+  }
+
+  @Override
+  public boolean isFirst() throws SQLException {
+    checkOpen();
+    return rowNumber == 1 && !afterLast;
+  }
+
+  @Override
+  public boolean isLast() throws SQLException {
+    throw SqlErrors.unsupported("ResultSet.isLast on a streamed result (it would have to fetch ahead)");
+  }
+
+  @Override
+  public int getRow() throws SQLException {
+    checkOpen();
+    return afterLast ? 0 : (int) Math.min(rowNumber, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public void setFetchDirection(int direction) throws SQLException {
+    checkOpen();
+    if (direction != FETCH_FORWARD) {
+      throw SqlErrors.unsupported("A fetch direction other than FETCH_FORWARD");
+    }
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    checkOpen();
+    return FETCH_FORWARD;
+  }
+
+  /** A hint only: rows arrive in whole record batches whatever it says. */
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    checkOpen();
+    if (rows < 0) {
+      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The fetch size must be >= 0, got " + rows + ".");
+    }
+    fetchSize = rows;
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    checkOpen();
+    return fetchSize;
+  }
+
+  @Override
+  public int getType() throws SQLException {
+    checkOpen();
+    return TYPE_FORWARD_ONLY;
+  }
+
+  @Override
+  public int getConcurrency() throws SQLException {
+    checkOpen();
+    return CONCUR_READ_ONLY;
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return CLOSE_CURSORS_AT_COMMIT;
+  }
+
+  @Override
+  public Statement getStatement() throws SQLException {
+    checkOpen();
+    return statement;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    if (iface.isInstance(source)) {
+      return iface.cast(source);
+    }
+    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + iface.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this) || iface.isInstance(source);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.lakeformation.jdbc.resultset.accessor;
+
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Reads the values of one column from its Arrow vector. One accessor is chosen per column
+ * (see {@link Accessors}) and re-bound to each new batch's vector; getters take the row index
+ * and are only called for non-null values (the result set checks {@link #isNull} first).
+ *
+ * <p>Every getter here fails with "cannot convert"; each vector family overrides what it
+ * supports, reading its vector directly. Narrowing conversions check the range: a value that
+ * does not fit is an error, never a silently wrapped number.
+ */
+public abstract class ColumnAccessor {
+  protected final String columnName;
+
+  protected ColumnAccessor(String columnName) {
+    this.columnName = columnName;
+  }
+
+  /** Points the accessor at the vector of the current batch. */
+  public abstract void bind(FieldVector vector);
+
+  public abstract boolean isNull(int row);
+
+  /** The value as the JDBC object of the column's type (Integer, BigDecimal, Timestamp …). */
+  public abstract Object getObject(int row) throws SQLException;
+
+  public String getString(int row) throws SQLException {
+    return String.valueOf(getObject(row));
+  }
+
+  public boolean getBoolean(int row) throws SQLException {
+    throw cannotConvert("boolean");
+  }
+
+  public long getLong(int row) throws SQLException {
+    throw cannotConvert("long");
+  }
+
+  public int getInt(int row) throws SQLException {
+    return (int) narrow(getLong(row), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+  }
+
+  public short getShort(int row) throws SQLException {
+    return (short) narrow(getLong(row), Short.MIN_VALUE, Short.MAX_VALUE, "short");
+  }
+
+  public byte getByte(int row) throws SQLException {
+    return (byte) narrow(getLong(row), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+  }
+
+  public double getDouble(int row) throws SQLException {
+    throw cannotConvert("double");
+  }
+
+  public float getFloat(int row) throws SQLException {
+    double value = getDouble(row);
+    if (!Double.isFinite(value) || Math.abs(value) <= Float.MAX_VALUE) {
+      return (float) value;
+    }
+    throw outOfRange(value, "float");
+  }
+
+  public BigDecimal getBigDecimal(int row) throws SQLException {
+    throw cannotConvert("BigDecimal");
+  }
+
+  public byte[] getBytes(int row) throws SQLException {
+    throw cannotConvert("byte[]");
+  }
+
+  public Date getDate(int row, Calendar calendar) throws SQLException {
+    throw cannotConvert("Date");
+  }
+
+  public Time getTime(int row, Calendar calendar) throws SQLException {
+    throw cannotConvert("Time");
+  }
+
+  public Timestamp getTimestamp(int row, Calendar calendar) throws SQLException {
+    throw cannotConvert("Timestamp");
+  }
+
+  public Array getArray(int row) throws SQLException {
+    throw cannotConvert("Array");
+  }
+
+  /**
+   * The value as {@code type}: the JDBC object when it is one, else a java.time type or a
+   * standard conversion (see {@link ObjectConversions}).
+   */
+  public <T> T getObject(int row, Class<T> type) throws SQLException {
+    return ObjectConversions.convert(this, row, type);
+  }
+
+  protected final SQLException cannotConvert(String target) {
+    return SqlErrors.of(SqlErrors.DATA_EXCEPTION, "Column " + columnName + " (" + describe()
+        + ") cannot be read as " + target + ".");
+  }
+
+  protected final SQLException outOfRange(Object value, String target) {
+    return SqlErrors.of(SqlErrors.NUMERIC_OUT_OF_RANGE, "The value " + value + " of column " + columnName
+        + " does not fit in " + target + ".");
+  }
+
+  protected final long narrow(long value, long min, long max, String target) throws SQLException {
+    if (value < min || value > max) {
+      throw outOfRange(value, target);
+    }
+    return value;
+  }
+
+  /** A short description of the column's type, for error messages. */
+  protected abstract String describe();
+}

@@ -1,0 +1,79 @@
+package dev.lakeformation.jdbc.resultset.accessor;
+
+import java.math.BigDecimal;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Signed integers of 8, 16, 32 and 64 bits (TinyInt, SmallInt, Int, BigInt vectors), read
+ * straight from the data buffer: no boxing, no per-row lookups.
+ */
+final class IntegerAccessor extends ColumnAccessor {
+  private final int width;
+  private BaseFixedWidthVector vector;
+  private ArrowBuf data;
+
+  IntegerAccessor(String columnName, int bitWidth) {
+    super(columnName);
+    this.width = bitWidth / 8;
+  }
+
+  @Override
+  public void bind(FieldVector vector) {
+    this.vector = (BaseFixedWidthVector) vector;
+    this.data = vector.getDataBuffer();
+  }
+
+  @Override
+  public boolean isNull(int row) {
+    return vector.isNull(row);
+  }
+
+  @Override
+  public long getLong(int row) {
+    return switch (width) {
+      case 1 -> data.getByte(row);
+      case 2 -> data.getShort((long) row * 2);
+      case 4 -> data.getInt((long) row * 4);
+      default -> data.getLong((long) row * 8);
+    };
+  }
+
+  @Override
+  public int getInt(int row) throws java.sql.SQLException {
+    return width <= 4 ? (int) getLong(row) : super.getInt(row);
+  }
+
+  @Override
+  public Object getObject(int row) {
+    long value = getLong(row);
+    // JDBC maps TINYINT, SMALLINT and INTEGER to Integer, BIGINT to Long.
+    return width <= 4 ? (Object) (int) value : (Object) value;
+  }
+
+  @Override
+  public String getString(int row) {
+    return Long.toString(getLong(row));
+  }
+
+  @Override
+  public boolean getBoolean(int row) {
+    return getLong(row) != 0;
+  }
+
+  @Override
+  public double getDouble(int row) {
+    return getLong(row);
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int row) {
+    return BigDecimal.valueOf(getLong(row));
+  }
+
+  @Override
+  protected String describe() {
+    return "int" + width * 8;
+  }
+}

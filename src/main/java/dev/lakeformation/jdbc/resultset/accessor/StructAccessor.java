@@ -1,0 +1,65 @@
+package dev.lakeformation.jdbc.resultset.accessor;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.StructVector;
+
+/**
+ * Struct vectors, reported as STRUCT. {@code getObject} gives a Map of field name to value
+ * (in field order); {@code getObject(i, Struct.class)} a java.sql.Struct.
+ */
+final class StructAccessor extends ColumnAccessor {
+  private final List<String> fieldNames;
+  private final List<ColumnAccessor> fields;
+  private StructVector vector;
+
+  StructAccessor(String columnName, List<String> fieldNames, List<ColumnAccessor> fields) {
+    super(columnName);
+    this.fieldNames = fieldNames;
+    this.fields = fields;
+  }
+
+  @Override
+  public void bind(FieldVector vector) {
+    this.vector = (StructVector) vector;
+    for (int i = 0; i < fields.size(); i++) {
+      fields.get(i).bind((FieldVector) this.vector.getChildByOrdinal(i));
+    }
+  }
+
+  @Override
+  public boolean isNull(int row) {
+    return vector.isNull(row);
+  }
+
+  Map<String, Object> map(int row) throws SQLException {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      ColumnAccessor field = fields.get(i);
+      values.put(fieldNames.get(i), field.isNull(row) ? null : field.getObject(row));
+    }
+    return values;
+  }
+
+  Object[] attributes(int row) throws SQLException {
+    return map(row).values().toArray();
+  }
+
+  @Override
+  public Object getObject(int row) throws SQLException {
+    return map(row);
+  }
+
+  @Override
+  public String getString(int row) throws SQLException {
+    return ObjectConversions.text(map(row));
+  }
+
+  @Override
+  protected String describe() {
+    return "struct";
+  }
+}

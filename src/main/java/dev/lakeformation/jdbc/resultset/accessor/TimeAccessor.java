@@ -1,0 +1,66 @@
+package dev.lakeformation.jdbc.resultset.accessor;
+
+import java.sql.Time;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Calendar;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/** Time vectors of every unit (seconds and milliseconds in 32 bits, micro- and nanoseconds in 64). */
+final class TimeAccessor extends ColumnAccessor {
+  private final long nanosPerUnit;
+  private final boolean wide;
+  private FieldVector vector;
+  private ArrowBuf data;
+
+  TimeAccessor(String columnName, ArrowType.Time type) {
+    super(columnName);
+    this.nanosPerUnit = Units.nanosPer(type.getUnit());
+    this.wide = type.getUnit() == TimeUnit.MICROSECOND || type.getUnit() == TimeUnit.NANOSECOND;
+  }
+
+  @Override
+  public void bind(FieldVector vector) {
+    this.vector = vector;
+    this.data = vector.getDataBuffer();
+  }
+
+  @Override
+  public boolean isNull(int row) {
+    return vector.isNull(row);
+  }
+
+  LocalTime localTime(int row) {
+    long units = wide ? data.getLong((long) row * 8) : data.getInt((long) row * 4);
+    return LocalTime.ofNanoOfDay(units * nanosPerUnit);
+  }
+
+  /** java.sql.Time keeps milliseconds; the full precision is in getObject(i, LocalTime.class). */
+  @Override
+  public Object getObject(int row) {
+    return toSqlTime(localTime(row), ZoneId.systemDefault());
+  }
+
+  @Override
+  public String getString(int row) {
+    return Units.formatTime(localTime(row));
+  }
+
+  @Override
+  public Time getTime(int row, Calendar calendar) {
+    return toSqlTime(localTime(row), calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId());
+  }
+
+  private static Time toSqlTime(LocalTime time, ZoneId zone) {
+    return new Time(time.atDate(LocalDate.EPOCH).atZone(zone).toInstant().toEpochMilli());
+  }
+
+  @Override
+  protected String describe() {
+    return "time";
+  }
+}

@@ -1,0 +1,122 @@
+package dev.lakeformation.jdbc.resultset.accessor;
+
+import java.sql.Date;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * Timestamp vectors of every unit, with and without a time zone.
+ *
+ * <p>Without a zone the value is a wall-clock time (Arrow encodes it as if in UTC): it reads as
+ * that same wall-clock time whatever the JVM's zone, and {@code getTimestamp(i, cal)} places it
+ * in the calendar's zone. With a zone the value is an instant: {@code getObject} gives an
+ * OffsetDateTime in the column's zone, and every conversion keeps the instant exactly.
+ */
+final class TimestampAccessor extends ColumnAccessor {
+  private final long nanosPerUnit;
+  private final ZoneId zone;
+  private FieldVector vector;
+  private ArrowBuf data;
+
+  TimestampAccessor(String columnName, ArrowType.Timestamp type) {
+    super(columnName);
+    this.nanosPerUnit = Units.nanosPer(type.getUnit());
+    this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
+  }
+
+  @Override
+  public void bind(FieldVector vector) {
+    this.vector = vector;
+    this.data = vector.getDataBuffer();
+  }
+
+  @Override
+  public boolean isNull(int row) {
+    return vector.isNull(row);
+  }
+
+  boolean hasZone() {
+    return zone != null;
+  }
+
+  /** The value as seconds and nanoseconds since the epoch (UTC for zone-less values). */
+  Instant instantInUtc(int row) {
+    long units = data.getLong((long) row * 8);
+    long perSecond = 1_000_000_000L / nanosPerUnit;
+    long seconds = Math.floorDiv(units, perSecond);
+    long nanos = Math.floorMod(units, perSecond) * nanosPerUnit;
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  LocalDateTime wallClock(int row) {
+    Instant instant = instantInUtc(row);
+    return zone == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : LocalDateTime.ofInstant(instant, zone);
+  }
+
+  /** The instant; a zone-less value is placed in {@code zoneForWallClock}. */
+  Instant instant(int row, ZoneId zoneForWallClock) {
+    return zone != null ? instantInUtc(row) : wallClock(row).atZone(zoneForWallClock).toInstant();
+  }
+
+  OffsetDateTime offsetDateTime(int row) {
+    return zone == null ? wallClock(row).atOffset(ZoneOffset.UTC) : instantInUtc(row).atZone(zone).toOffsetDateTime();
+  }
+
+  ZonedDateTime zonedDateTime(int row) {
+    return zone == null ? wallClock(row).atZone(ZoneOffset.UTC) : instantInUtc(row).atZone(zone);
+  }
+
+  @Override
+  public Object getObject(int row) {
+    return zone == null ? Timestamp.valueOf(wallClock(row)) : offsetDateTime(row);
+  }
+
+  @Override
+  public String getString(int row) {
+    LocalDateTime time = wallClock(row);
+    StringBuilder out = new StringBuilder(32).append(time.toLocalDate()).append(' ')
+        .append(Units.formatTime(time.toLocalTime()));
+    if (zone != null) {
+      ZoneOffset offset = zone.getRules().getOffset(instantInUtc(row));
+      out.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
+    }
+    return out.toString();
+  }
+
+  @Override
+  public Timestamp getTimestamp(int row, Calendar calendar) {
+    if (zone == null && calendar == null) {
+      return Timestamp.valueOf(wallClock(row));
+    }
+    return Timestamp.from(instant(row, calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId()));
+  }
+
+  @Override
+  public Date getDate(int row, Calendar calendar) {
+    ZoneId target = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    var day = zone == null ? wallClock(row).toLocalDate() : instantInUtc(row).atZone(target).toLocalDate();
+    return new Date(day.atStartOfDay(target).toInstant().toEpochMilli());
+  }
+
+  @Override
+  public Time getTime(int row, Calendar calendar) {
+    ZoneId target = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    var time = zone == null ? wallClock(row).toLocalTime() : instantInUtc(row).atZone(target).toLocalTime();
+    return new Time(time.atDate(java.time.LocalDate.EPOCH).atZone(target).toInstant().toEpochMilli());
+  }
+
+  @Override
+  protected String describe() {
+    return zone == null ? "timestamp" : "timestamp with time zone";
+  }
+}

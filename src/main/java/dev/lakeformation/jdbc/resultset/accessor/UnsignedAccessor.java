@@ -1,0 +1,92 @@
+package dev.lakeformation.jdbc.resultset.accessor;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.SQLException;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Unsigned integers of 8, 16, 32 and 64 bits. Values are widened, never wrapped: a UInt64
+ * above Long.MAX_VALUE is read as a BigDecimal, and getLong on it is an out-of-range error.
+ */
+final class UnsignedAccessor extends ColumnAccessor {
+  private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
+  private final int width;
+  private BaseFixedWidthVector vector;
+  private ArrowBuf data;
+
+  UnsignedAccessor(String columnName, int bitWidth) {
+    super(columnName);
+    this.width = bitWidth / 8;
+  }
+
+  @Override
+  public void bind(FieldVector vector) {
+    this.vector = (BaseFixedWidthVector) vector;
+    this.data = vector.getDataBuffer();
+  }
+
+  @Override
+  public boolean isNull(int row) {
+    return vector.isNull(row);
+  }
+
+  private long raw(int row) {
+    return switch (width) {
+      case 1 -> data.getByte(row) & 0xFFL;
+      case 2 -> data.getShort((long) row * 2) & 0xFFFFL;
+      case 4 -> data.getInt((long) row * 4) & 0xFFFF_FFFFL;
+      default -> data.getLong((long) row * 8);
+    };
+  }
+
+  @Override
+  public long getLong(int row) throws SQLException {
+    long value = raw(row);
+    if (width == 8 && value < 0) {
+      throw outOfRange(Long.toUnsignedString(value), "long");
+    }
+    return value;
+  }
+
+  @Override
+  public Object getObject(int row) {
+    long value = raw(row);
+    return switch (width) {
+      case 1, 2 -> (int) value;
+      case 4 -> value;
+      default -> getBigDecimal(row);
+    };
+  }
+
+  @Override
+  public String getString(int row) {
+    return Long.toUnsignedString(raw(row));
+  }
+
+  @Override
+  public boolean getBoolean(int row) {
+    return raw(row) != 0;
+  }
+
+  @Override
+  public double getDouble(int row) {
+    long value = raw(row);
+    return value >= 0 ? value : new BigInteger(Long.toUnsignedString(value)).doubleValue();
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int row) {
+    long value = raw(row);
+    return value >= 0 ? BigDecimal.valueOf(value)
+        : new BigDecimal(BigInteger.valueOf(value).add(TWO_TO_64));
+  }
+
+  @Override
+  protected String describe() {
+    return "uint" + width * 8;
+  }
+}
