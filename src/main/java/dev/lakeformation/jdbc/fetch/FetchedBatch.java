@@ -9,10 +9,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class FetchedBatch implements AutoCloseable {
   private final VectorSchemaRoot root;
   private final long bytes;
-  private final Runnable onClose;
-  private boolean closed;
+  /** Told the batch's bytes, and whether the reader had it, once the batch is closed. */
+  interface Release {
+    void released(long bytes, boolean wasHandedOut);
+  }
 
-  FetchedBatch(VectorSchemaRoot root, long bytes, Runnable onClose) {
+  private final Release onClose;
+  private boolean closed;
+  private boolean handedOut;
+
+  FetchedBatch(VectorSchemaRoot root, long bytes, Release onClose) {
     this.root = root;
     this.bytes = bytes;
     this.onClose = onClose;
@@ -30,12 +36,17 @@ public final class FetchedBatch implements AutoCloseable {
     return bytes;
   }
 
+  /** Marks the batch as the reader's (called under the fetcher's lock). */
+  void handOut() {
+    handedOut = true;
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!closed) {
       closed = true;
       root.close();
-      onClose.run();
+      onClose.released(bytes, handedOut);
     }
   }
 }

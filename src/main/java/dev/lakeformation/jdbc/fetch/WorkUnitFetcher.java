@@ -87,6 +87,9 @@ public final class WorkUnitFetcher implements BatchSource {
   private Schema schema;
   private SQLException failure;
   private boolean closed;
+  /** Batches the reader holds; the allocator is closed only once they are all back. */
+  private int handedOut;
+  private boolean workersStopped;
 
   public WorkUnitFetcher(LakeFormationClient client, String queryId, FetchSettings settings, RetryPolicy retry,
       Cancellation cancellation, BufferAllocator parentAllocator) {
@@ -200,11 +203,11 @@ public final class WorkUnitFetcher implements BatchSource {
 
   /** Fetches one unit, re-fetching it from the start if its body breaks off. */
   private void fetchUnit(WorkUnit unit) throws SQLException, InterruptedException {
-    int delivered = 0;
+    int[] delivered = {0};
     long backoff = 0;
     for (int attempt = 0; ; attempt++) {
       try {
-        delivered = readUnit(unit, delivered);
+        readUnit(unit, delivered);
         lock.lock();
         try {
           unitsDone++;
@@ -245,14 +248,13 @@ public final class WorkUnitFetcher implements BatchSource {
   }
 
   /**
-   * Reads one unit's stream, skipping its first {@code alreadyDelivered} batches, and returns
-   * how many of its batches have been delivered in all.
+   * Reads one unit's stream, skipping the batches already delivered by earlier attempts.
+   * {@code delivered[0]} counts the unit's delivered batches, and stays right when this throws.
    */
-  private int readUnit(WorkUnit unit, int alreadyDelivered) throws SQLException, BrokenBody, InterruptedException {
+  private void readUnit(WorkUnit unit, int[] delivered) throws SQLException, BrokenBody, InterruptedException {
     ResponseInputStream<GetWorkUnitResultsResponse> body = retry.call("GetWorkUnitResults", cancellation,
         () -> client.getWorkUnitResults(r -> r.queryId(queryId).workUnitId(unit.id()).workUnitToken(unit.token())));
     openBodies.add(body);
-    int delivered = alreadyDelivered;
     long expectedLength = body.response().sdkHttpResponse().firstMatchingHeader("Content-Length")
         .map(Long::parseLong).orElse(-1L);
     CountingInputStream counted = new CountingInputStream(body);
@@ -269,7 +271,7 @@ public final class WorkUnitFetcher implements BatchSource {
       while (true) {
         awaitRoomFor(unit);
         if (stopped()) {
-          return delivered;
+          return;
         }
         long before = counted.count;
         boolean loaded;
@@ -282,13 +284,13 @@ public final class WorkUnitFetcher implements BatchSource {
           break;
         }
         batchNumber++;
-        if (batchNumber <= delivered) {
+        if (batchNumber <= delivered[0]) {
           continue; // handed out before the body broke off last time
         }
         VectorSchemaRoot detached = detach(root, reader, unitSchema);
         long bytes = counted.count - before;
-        deliver(unit, new FetchedBatch(detached, bytes, () -> batchReleased(bytes)));
-        delivered++;
+        deliver(unit, new FetchedBatch(detached, bytes, this::batchReleased));
+        delivered[0]++;
       }
       try {
         byte[] rest = new byte[8192];
@@ -302,7 +304,6 @@ public final class WorkUnitFetcher implements BatchSource {
         throw new BrokenBody(new IOException("the body ended after " + counted.count + " of "
             + expectedLength + " bytes"));
       }
-      return delivered;
     } catch (OutOfMemoryException e) {
       throw SqlErrors.of(SqlErrors.MEMORY, unit + " of query " + queryId + " holds a record batch larger than"
           + " the memory limit of " + (settings.maxBufferBytes() * 2 + (256L << 20)) + " bytes: raise"
@@ -312,7 +313,7 @@ public final class WorkUnitFetcher implements BatchSource {
           + " is not a valid Arrow IPC stream: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       if (stopped()) {
-        return delivered;
+        return;
       }
       if (RetryPolicy.isRetryable(e)) {
         throw new BrokenBody(e);
@@ -396,13 +397,22 @@ public final class WorkUnitFetcher implements BatchSource {
     }
   }
 
-  private void batchReleased(long bytes) {
+  /** Called once per batch when it is closed, by the reader or by {@link #close()}. */
+  private void batchReleased(long bytes, boolean wasHandedOut) {
+    boolean closeAllocator;
     lock.lock();
     try {
       bufferedBytes -= bytes;
+      if (wasHandedOut) {
+        handedOut--;
+      }
+      closeAllocator = closed && workersStopped && handedOut == 0;
       changed.signalAll();
     } finally {
       lock.unlock();
+    }
+    if (closeAllocator) {
+      allocator.close();
     }
   }
 
@@ -474,6 +484,8 @@ public final class WorkUnitFetcher implements BatchSource {
           if (slot != null) {
             if (!slot.batches.isEmpty()) {
               FetchedBatch batch = slot.batches.pollFirst();
+              handedOut++;
+              batch.handOut();
               changed.signalAll();
               return batch;
             }
@@ -489,6 +501,8 @@ public final class WorkUnitFetcher implements BatchSource {
         } else {
           if (!completed.isEmpty()) {
             FetchedBatch batch = completed.pollFirst();
+            handedOut++;
+            batch.handOut();
             changed.signalAll();
             return batch;
           }
@@ -544,14 +558,18 @@ public final class WorkUnitFetcher implements BatchSource {
       body.abort();
     }
     workers.shutdownNow();
+    boolean stopped = false;
     try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        java.util.logging.Logger.getLogger(WorkUnitFetcher.class.getName())
-            .warning("fetch threads of query " + queryId + " did not stop within 10 s");
-      }
+      stopped = workers.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (!stopped) {
+      // Closing the allocator under a running worker would free memory it still reads.
+      java.util.logging.Logger.getLogger(WorkUnitFetcher.class.getName())
+          .warning("fetch threads of query " + queryId + " did not stop within 10 s; their memory is kept");
+    }
+    boolean closeAllocator;
     lock.lock();
     try {
       slots.values().forEach(slot -> leftovers.addAll(slot.batches));
@@ -562,7 +580,18 @@ public final class WorkUnitFetcher implements BatchSource {
       lock.unlock();
     }
     leftovers.forEach(FetchedBatch::close);
-    allocator.close();
+    lock.lock();
+    try {
+      // A batch the reader still holds (close() called from Statement.cancel on another
+      // thread) is released by the reader; the allocator closes then, in batchReleased.
+      workersStopped = stopped; // only now: closing the leftovers above must not close the allocator
+      closeAllocator = stopped && handedOut == 0;
+    } finally {
+      lock.unlock();
+    }
+    if (closeAllocator) {
+      allocator.close();
+    }
   }
 
   /** Counts the bytes read, and whether the end of the body was reached. */
