@@ -186,20 +186,20 @@ final class AthenaApi {
     Instant t0 = startedAt.minusSeconds(3_600);
     ObjectNode succeeded = seeded("historic-succeeded", "SELECT count(*) FROM tpch.lineitem",
         "SUCCEEDED", t0, 2_400);
-    ObjectNode statistics = succeeded.with("Statistics");
+    ObjectNode statistics = succeeded.withObjectProperty("Statistics");
     statistics.put("DpuCount", 4.0);
     statistics.put("DataManifestLocation", "s3://lakeformation-local-results/manifests/historic-succeeded.csv");
     statistics.putObject("ResultReuseInformation").put("ReusedPreviousResult", true);
-    ObjectNode result = succeeded.with("ResultConfiguration");
+    ObjectNode result = succeeded.withObjectProperty("ResultConfiguration");
     ObjectNode encryption = result.putObject("EncryptionConfiguration");
     encryption.put("EncryptionOption", "SSE_KMS");
     encryption.put("KmsKey", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
     result.put("ExpectedBucketOwner", "111122223333");
     result.putObject("AclConfiguration").put("S3AclOption", "BUCKET_OWNER_FULL_CONTROL");
-    ObjectNode reuse = succeeded.with("ResultReuseConfiguration").with("ResultReuseByAgeConfiguration");
+    ObjectNode reuse = succeeded.withObjectProperty("ResultReuseConfiguration").withObjectProperty("ResultReuseByAgeConfiguration");
     reuse.put("Enabled", true);
     reuse.put("MaxAgeInMinutes", 60);
-    ObjectNode managed = succeeded.with("ManagedQueryResultsConfiguration");
+    ObjectNode managed = succeeded.withObjectProperty("ManagedQueryResultsConfiguration");
     managed.put("Enabled", true);
     managed.putObject("EncryptionConfiguration")
         .put("KmsKey", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
@@ -211,8 +211,8 @@ final class AthenaApi {
 
     ObjectNode failed = seeded("historic-failed", "SELECT * FROM tpch.no_such_table", "FAILED",
         t0.plusSeconds(600), 350);
-    failed.with("Status").put("StateChangeReason", "TABLE_NOT_FOUND: line 1:15: Table 'tpch.no_such_table' does not exist");
-    ObjectNode error = failed.with("Status").putObject("AthenaError");
+    failed.withObjectProperty("Status").put("StateChangeReason", "TABLE_NOT_FOUND: line 1:15: Table 'tpch.no_such_table' does not exist");
+    ObjectNode error = failed.withObjectProperty("Status").putObject("AthenaError");
     error.put("ErrorCategory", 2);
     error.put("ErrorType", 1006);
     error.put("Retryable", false);
@@ -220,7 +220,7 @@ final class AthenaApi {
 
     ObjectNode cancelled = seeded("historic-cancelled", "SELECT * FROM tpch.lineitem CROSS JOIN tpch.orders",
         "CANCELLED", t0.plusSeconds(1_200), 90_000);
-    cancelled.with("Status").put("StateChangeReason", "Query cancelled by user");
+    cancelled.withObjectProperty("Status").put("StateChangeReason", "Query cancelled by user");
     for (ObjectNode execution : List.of(succeeded, failed, cancelled)) {
       seededExecutions.put(execution.get("QueryExecutionId").textValue(), execution);
     }

@@ -25,11 +25,6 @@ final class H2Backend implements AutoCloseable {
     this.keeper = open();
   }
 
-  /** A JDBC URL for H2's own driver, so tests can run the same SQL directly. */
-  String jdbcUrl() {
-    return url;
-  }
-
   Connection open() throws SQLException {
     Connection connection = driver.connect(url, new Properties());
     if (connection == null) {

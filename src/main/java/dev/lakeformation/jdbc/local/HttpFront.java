@@ -43,11 +43,42 @@ final class HttpFront implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(threads, LocalThreads.named("lakeformation-local-http"));
     server.setExecutor(workers);
     server.createContext("/", this::serve);
-    server.start();
+    startAsDaemon(server);
+  }
+
+  /**
+   * The JDK's server thread takes its daemon status from the thread that starts it. Started
+   * from a daemon thread, an embedded service (Local=true in a user's application) never keeps
+   * the host JVM from exiting.
+   */
+  private static void startAsDaemon(HttpServer server) throws IOException {
+    Thread starter = LocalThreads.named("lakeformation-local-start").newThread(server::start);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.stop(0);
+      throw new IOException("interrupted while starting LakeFormation Local", e);
+    }
   }
 
   int port() {
     return server.getAddress().getPort();
+  }
+
+  /**
+   * Thrown out of the handler to drop the connection in the middle of a body: the JDK's server
+   * closes the socket of a handler that fails, so the client sees the bytes stop, as after a
+   * network failure. (Closing the exchange early instead leaves the socket open, and the client
+   * waits for the rest until its read timeout.)
+   */
+  private static final class ConnectionCut extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionCut() {
+      super("connection cut mid-body (injected fault)", null);
+    }
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -62,6 +93,9 @@ final class HttpFront implements AutoCloseable {
       Reply reply = answer(exchange, isAthena, operation);
       status = 200;
       send(exchange, reply);
+    } catch (ConnectionCut cut) {
+      logRequest(exchange, isAthena, operation, 200, start);
+      throw cut; // not closing the exchange: the server drops the connection
     } catch (ServiceError error) {
       status = error.httpStatus;
       sendError(exchange, isAthena, error);
@@ -71,9 +105,12 @@ final class HttpFront implements AutoCloseable {
           : ServiceError.internal("Internal error: " + e);
       status = error.httpStatus;
       sendError(exchange, isAthena, error);
-    } finally {
-      exchange.close();
     }
+    exchange.close();
+    logRequest(exchange, isAthena, operation, status, start);
+  }
+
+  private static void logRequest(HttpExchange exchange, boolean isAthena, String operation, int status, long start) {
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine(String.format("%s %s %s -> %d in %d ms", exchange.getRequestMethod(),
           isAthena ? "/" : exchange.getRequestURI().getPath(), operation, status,
@@ -138,14 +175,8 @@ final class HttpFront implements AutoCloseable {
     OutputStream out = exchange.getResponseBody();
     out.write(body, 0, cutAt);
     if (cutAt < body.length) {
-      // Closing with fewer bytes than Content-Length promised makes the server drop the
-      // connection: the client sees the body end early, as after a network failure.
       out.flush();
-      try {
-        out.close();
-      } catch (IOException expected) {
-        // "insufficient bytes written to stream": the cut we wanted
-      }
+      throw new ConnectionCut();
     }
   }
 

@@ -116,11 +116,11 @@ final class LakeFormationApi {
   }
 
   private Reply getWorkUnits(Json request) {
-    PlannedQuery query = liveQuery(request);
     Integer pageSize = request.intValue("PageSize");
     if (pageSize != null && pageSize < 1) {
       throw ServiceError.invalidInput("PageSize must be at least 1.");
     }
+    PlannedQuery query = liveQuery(request);
     int from = request.string("NextToken") == null ? 0 : decodePageToken(query, request.string("NextToken"));
     PlannedQuery.State state = query.state();
     if (state == PlannedQuery.State.ERROR) {
@@ -155,7 +155,6 @@ final class LakeFormationApi {
   }
 
   private Reply getWorkUnitResults(Json request) {
-    PlannedQuery query = liveQuery(request);
     Long workUnitId = request.longValue("WorkUnitId");
     if (workUnitId == null) {
       throw ServiceError.invalidInput("WorkUnitId is required.");
@@ -164,6 +163,7 @@ final class LakeFormationApi {
       throw ServiceError.invalidInput("WorkUnitId must be at least 0.");
     }
     String token = request.requiredString("WorkUnitToken");
+    PlannedQuery query = liveQuery(request);
     PlannedQuery.Range range = query.rangeOf(workUnitId);
     if (range == null) {
       throw ServiceError.invalidInput("WorkUnitId " + workUnitId + " is not a work unit of query "

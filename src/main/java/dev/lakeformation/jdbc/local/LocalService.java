@@ -58,22 +58,9 @@ public final class LocalService implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + front.port());
   }
 
-  public int port() {
-    return front.port();
-  }
-
-  public String accessKeyId() {
-    return config.accessKeyId();
-  }
-
   /** The faults to inject; changes take effect on the next request. */
   public Faults faults() {
     return faults;
-  }
-
-  /** A JDBC URL of the H2 database behind the service, to compare answers with H2's own driver. */
-  public String h2JdbcUrl() {
-    return h2.jdbcUrl();
   }
 
   /** A connection straight to the H2 database behind the service (the caller closes it). */
@@ -89,11 +76,7 @@ public final class LocalService implements AutoCloseable {
   @Override
   public void close() {
     front.close();
-    try {
-      queries.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    queries.close();
     try {
       h2.close();
     } catch (SQLException e) {

@@ -20,4 +20,14 @@ record LocalServiceConfig(
     long heapLimitBytes,
     int plannerThreads,
     int serverThreads,
-    long faultSeed) {}
+    long faultSeed) {
+  /** Everything but the secret key, which is never printed. */
+  @Override
+  public String toString() {
+    return "LocalServiceConfig[port=" + port + ", tpchScaleFactor=" + tpchScaleFactor + ", accessKeyId=" + accessKeyId
+        + ", verifySignatures=" + verifySignatures + ", rowsPerWorkUnit=" + rowsPerWorkUnit + ", rowsPerBatch="
+        + rowsPerBatch + ", unitsPerRange=" + unitsPerRange + ", defaultPageSize=" + defaultPageSize
+        + ", queryTimeToLive=" + queryTimeToLive + ", heapLimitBytes=" + heapLimitBytes + ", plannerThreads="
+        + plannerThreads + ", serverThreads=" + serverThreads + ", faultSeed=" + faultSeed + "]";
+  }
+}

@@ -42,7 +42,6 @@ final class PlannedQuery {
   private volatile String error;
   private volatile Instant planningStarted;
   private volatile Instant planningEnded;
-  private long rowCount;
   private final AtomicLong bytesServed = new AtomicLong();
   private final AtomicLong servingMillis = new AtomicLong();
   private final AtomicLong servings = new AtomicLong();
@@ -77,10 +76,6 @@ final class PlannedQuery {
     return planningEnded;
   }
 
-  synchronized long rowCount() {
-    return rowCount;
-  }
-
   void startPlanning(Instant now) {
     planningStarted = now;
   }
@@ -97,13 +92,12 @@ final class PlannedQuery {
     }
   }
 
-  synchronized void finish(long rows, Instant now) {
+  synchronized void finish(Instant now) {
     long units = store.size();
     long covered = ranges.isEmpty() ? 0 : ranges.get(ranges.size() - 1).max() + 1;
     if (units > covered) {
       addRange(covered, units - 1);
     }
-    rowCount = rows;
     planningEnded = now;
     if (state != State.EXPIRED) {
       state = State.FINISHED;

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,11 +82,11 @@ final class QueryRegistry implements AutoCloseable {
         statement.setFetchSize(config.rowsPerBatch());
         try (ResultSet rs = statement.executeQuery(query.queryText)) {
           ResultEncoder encoder = new ResultEncoder(planAllocator, config.rowsPerBatch(), config.rowsPerWorkUnit());
-          long rows = encoder.encode(rs, bytes -> {
+          encoder.encode(rs, bytes -> {
             query.store.append(bytes);
             query.unitAdded();
           });
-          query.finish(rows, clock.instant());
+          query.finish(clock.instant());
         }
       }
     } catch (SQLException e) {
@@ -127,16 +126,16 @@ final class QueryRegistry implements AutoCloseable {
     }
   }
 
-  Duration timeToLive() {
-    return config.queryTimeToLive();
-  }
-
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     sweeper.shutdownNow();
     planners.shutdownNow();
-    planners.awaitTermination(10, TimeUnit.SECONDS);
-    sweeper.awaitTermination(10, TimeUnit.SECONDS);
+    try {
+      planners.awaitTermination(10, TimeUnit.SECONDS);
+      sweeper.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     queries.values().forEach(q -> q.store.close());
     allocator.close();
   }

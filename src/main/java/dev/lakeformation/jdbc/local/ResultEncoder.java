@@ -66,12 +66,10 @@ final class ResultEncoder {
   /**
    * Encodes every row of {@code rs} into units handed to {@code sink}, in row order. A result
    * with no rows still gives one unit holding only the schema, so clients learn its columns.
-   * Returns the number of rows encoded.
    */
-  long encode(ResultSet rs, UnitSink sink) throws SQLException, IOException {
+  void encode(ResultSet rs, UnitSink sink) throws SQLException, IOException {
     JdbcToArrowConfig config = configFor(rs.getMetaData());
     Schema schema = JdbcToArrowUtils.jdbcToArrowSchema(rs.getMetaData(), config);
-    long rows = 0;
     int unitsWritten = 0;
     UnitBuffer unit = null;
     try (ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(rs, config)) {
@@ -85,7 +83,6 @@ final class ResultEncoder {
           }
           unit.writer.writeBatch(batch);
           unit.rows += batch.getRowCount();
-          rows += batch.getRowCount();
           if (unit.rows >= rowsPerWorkUnit) {
             sink.accept(unit.finish());
             unitsWritten++;
@@ -100,7 +97,6 @@ final class ResultEncoder {
     if (unit != null || unitsWritten == 0) {
       sink.accept((unit != null ? unit : new UnitBuffer(schema)).finish());
     }
-    return rows;
   }
 
   private static final class UnitBuffer {
@@ -192,6 +188,11 @@ final class ResultEncoder {
         vector.getDataBuffer().setLong((long) currentIndex * BigIntVector.TYPE_WIDTH, value);
       }
       currentIndex++;
+    }
+
+    @Override
+    public void close() {
+      vector.close();
     }
   }
 

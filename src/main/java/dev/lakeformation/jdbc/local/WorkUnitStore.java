@@ -40,10 +40,6 @@ final class WorkUnitStore implements AutoCloseable {
     void release(long bytes) {
       usedBytes.addAndGet(-bytes);
     }
-
-    long usedBytes() {
-      return usedBytes.get();
-    }
   }
 
   /** Where one unit's bytes are: on the heap ({@code bytes} set) or in the spill file. */
