@@ -42,7 +42,7 @@ public final class Lfsql {
           case "--url" -> url = value(args, ++i);
           case "--local" -> url = "jdbc:lakeformation://Local=true";
           case "-e" -> sql = value(args, ++i);
-          case "-f" -> sql = Files.readString(Path.of(value(args, ++i)), StandardCharsets.UTF_8);
+          case "-f" -> sql = readFile(value(args, ++i));
           case "--format" -> format = value(args, ++i);
           case "--debug" -> debug = true;
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -51,7 +51,7 @@ public final class Lfsql {
       if (url == null || sql == null || !(format.equals("table") || format.equals("csv"))) {
         throw new IllegalArgumentException("missing or bad arguments");
       }
-    } catch (IllegalArgumentException | java.io.IOException e) {
+    } catch (IllegalArgumentException e) {
       err.println("lfsql: " + e.getMessage());
       err.println(USAGE);
       return 2;
@@ -69,6 +69,14 @@ public final class Lfsql {
         e.printStackTrace(err);
       }
       return 1;
+    }
+  }
+
+  private static String readFile(String name) {
+    try {
+      return Files.readString(Path.of(name), StandardCharsets.UTF_8);
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException("cannot read the SQL file " + name + " (" + e.getClass().getSimpleName() + ")");
     }
   }
 

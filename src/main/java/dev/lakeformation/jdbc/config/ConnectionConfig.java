@@ -58,11 +58,6 @@ public final class ConnectionConfig {
     return fromTexts(texts);
   }
 
-  /** Settings from name/value pairs (the DataSource's setters), checked as a URL's would be. */
-  public static ConnectionConfig fromValues(Map<ConnectionProperty<?>, String> texts) throws SQLException {
-    return fromTexts(new LinkedHashMap<>(texts));
-  }
-
   private static void parseUrlPart(String rest, Map<ConnectionProperty<?>, String> texts) throws SQLException {
     int i = 0;
     while (i < rest.length()) {
@@ -221,7 +216,7 @@ public final class ConnectionConfig {
     return shown;
   }
 
-  /** The text given for a property (sensitive ones included), or null: for the DataSource only. */
+  /** The text given for a property, or null. Sensitive values too: callers must check isSensitive. */
   public String text(ConnectionProperty<?> property) {
     return texts.get(property);
   }
@@ -231,13 +226,6 @@ public final class ConnectionConfig {
     return URL_PREFIX + nonSensitiveTexts().entrySet().stream()
         .map(e -> e.getKey().name() + "=" + (e.getValue().contains(";") ? "{" + e.getValue() + "}" : e.getValue()))
         .collect(Collectors.joining(";"));
-  }
-
-  /** A copy with {@code QueryId} set, for attaching to another query. */
-  public ConnectionConfig withQueryId(String queryId) throws SQLException {
-    Map<ConnectionProperty<?>, String> copy = new LinkedHashMap<>(texts);
-    copy.put(ConnectionProperty.QUERY_ID, queryId);
-    return fromTexts(copy);
   }
 
   @Override

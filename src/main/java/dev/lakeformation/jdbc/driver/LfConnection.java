@@ -123,9 +123,9 @@ public final class LfConnection implements Connection {
   }
 
   /** What StartQueryPlanning gets besides the SQL: the current database and the connection's settings. */
-  QueryPlanner.Context planningContext(Map<String, String> parameters) {
+  QueryPlanner.Context planningContext() {
     return new QueryPlanner.Context(schema, config.get(ConnectionProperty.CATALOG_ID),
-        config.get(ConnectionProperty.TRANSACTION_ID), config.get(ConnectionProperty.QUERY_AS_OF_TIME), parameters);
+        config.get(ConnectionProperty.TRANSACTION_ID), config.get(ConnectionProperty.QUERY_AS_OF_TIME));
   }
 
   /** Arrow bytes held by this connection's results right now (0 once they are all closed). */

@@ -20,9 +20,10 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Calendar;
-import java.util.Map;
 
 /**
  * A prepared statement whose {@code ?} parameters are bound as SQL literals (see
@@ -60,7 +61,7 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return executeQuery(boundSql(), Map.of());
+    return super.executeQuery(boundSql());
   }
 
   @Override
@@ -171,9 +172,10 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
     set(index, x);
   }
 
+  /** The date is the calendar day that {@code x} falls on in the calendar's zone. */
   @Override
   public void setDate(int index, Date x, Calendar cal) throws SQLException {
-    set(index, x);
+    set(index, x == null || cal == null ? x : wallClock(x.getTime(), cal).toLocalDate());
   }
 
   @Override
@@ -183,7 +185,7 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
 
   @Override
   public void setTime(int index, Time x, Calendar cal) throws SQLException {
-    set(index, x);
+    set(index, x == null || cal == null ? x : wallClock(x.getTime(), cal).toLocalTime());
   }
 
   @Override
@@ -191,9 +193,15 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
     set(index, x);
   }
 
+  /** The timestamp is the wall-clock time of the instant {@code x} in the calendar's zone. */
   @Override
   public void setTimestamp(int index, Timestamp x, Calendar cal) throws SQLException {
-    set(index, x);
+    set(index, x == null || cal == null ? x
+        : LocalDateTime.ofInstant(x.toInstant(), cal.getTimeZone().toZoneId()));
+  }
+
+  private static LocalDateTime wallClock(long epochMillis, Calendar cal) {
+    return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), cal.getTimeZone().toZoneId());
   }
 
   @Override
@@ -222,6 +230,7 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
   }
 
   @Override
+  @Deprecated
   public void setUnicodeStream(int a0, InputStream a1, int a2) throws SQLException {
     throw SqlErrors.unsupported("PreparedStatement.setUnicodeStream");
   }

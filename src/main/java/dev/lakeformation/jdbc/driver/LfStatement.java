@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.Map;
 
 /**
  * A statement: plans its SQL through StartQueryPlanning (or attaches to the connection's
@@ -40,8 +39,8 @@ class LfStatement implements Statement {
     connection.checkOpen();
   }
 
-  /** Runs {@code sql} with StartQueryPlanning's QueryParameters (empty for plain statements). */
-  ResultSet executeQuery(String sql, Map<String, String> parameters) throws SQLException {
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
     checkOpen();
     closeResult();
     if (sql == null || sql.isBlank()) {
@@ -54,22 +53,17 @@ class LfStatement implements Statement {
     String queryId = connection.config().get(ConnectionProperty.QUERY_ID);
     if (queryId == null) {
       QueryPlanner planner = new QueryPlanner(lakeFormation, connection.fetchSettings(), retry);
-      queryId = planner.start(sql, connection.planningContext(parameters), run);
+      queryId = planner.start(sql, connection.planningContext(), run);
       planner.awaitWorkUnits(queryId, run);
     }
     WorkUnitFetcher started = new WorkUnitFetcher(lakeFormation, queryId, connection.fetchSettings(), retry, run,
         connection.allocator());
     fetcher = started;
-    result = new ArrowResultSet(started, this, maxRows);
+    result = new ArrowResultSet(started, this, maxRows, this::resultClosed);
     if (fetchSize > 0) {
       result.setFetchSize(fetchSize);
     }
     return result;
-  }
-
-  @Override
-  public ResultSet executeQuery(String sql) throws SQLException {
-    return executeQuery(sql, Map.of());
   }
 
   @Override
@@ -145,6 +139,13 @@ class LfStatement implements Statement {
     WorkUnitFetcher running = fetcher;
     if (running != null) {
       running.close();
+    }
+  }
+
+  /** Called when this statement's result closes: ends the statement under closeOnCompletion. */
+  private void resultClosed() {
+    if (closeOnCompletion) {
+      close();
     }
   }
 

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +21,12 @@ import java.util.List;
  * skips string literals, quoted identifiers and comments.
  */
 final class SqlLiterals {
+  /** HH:mm:ss with the fraction's significant digits, as SQL time literals are written. */
+  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+      .appendPattern("HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
+  private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(TIME).toFormatter();
+
   private SqlLiterals() {}
 
   /** The offsets of the {@code ?} markers of {@code sql} that are parameters. */
@@ -107,22 +116,22 @@ final class SqlLiterals {
       return "X'" + HexFormat.of().formatHex(bytes) + "'";
     }
     if (value instanceof java.sql.Date d) {
-      return "DATE '" + d.toLocalDate() + "'";
+      return of(d.toLocalDate());
     }
     if (value instanceof java.sql.Time t) {
-      return "TIME '" + t.toLocalTime() + "'";
+      return of(t.toLocalTime());
     }
     if (value instanceof java.sql.Timestamp t) {
-      return "TIMESTAMP '" + t.toLocalDateTime().toString().replace('T', ' ') + "'";
+      return of(t.toLocalDateTime());
     }
     if (value instanceof LocalDate d) {
-      return "DATE '" + d + "'";
+      return "DATE '" + DateTimeFormatter.ISO_LOCAL_DATE.format(d) + "'";
     }
     if (value instanceof LocalTime t) {
-      return "TIME '" + t + "'";
+      return "TIME '" + TIME.format(t) + "'";
     }
     if (value instanceof LocalDateTime t) {
-      return "TIMESTAMP '" + t.toString().replace('T', ' ') + "'";
+      return "TIMESTAMP '" + TIMESTAMP.format(t) + "'";
     }
     throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "Parameters of class " + value.getClass().getName()
         + " are not supported; use a String, number, boolean, byte[] or date/time value.");

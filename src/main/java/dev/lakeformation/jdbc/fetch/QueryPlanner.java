@@ -3,7 +3,6 @@ package dev.lakeformation.jdbc.fetch;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Map;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 import software.amazon.awssdk.services.lakeformation.model.GetQueryStateResponse;
 import software.amazon.awssdk.services.lakeformation.model.QueryStateString;
@@ -11,8 +10,7 @@ import software.amazon.awssdk.services.lakeformation.model.QueryStateString;
 /** Starts a query (StartQueryPlanning) and waits, polling GetQueryState, until it has work units. */
 public final class QueryPlanner {
   /** What StartQueryPlanning's QueryPlanningContext carries besides the SQL. */
-  public record Context(String database, String catalogId, String transactionId, Instant asOfTime,
-      Map<String, String> parameters) {}
+  public record Context(String database, String catalogId, String transactionId, Instant asOfTime) {}
 
   private final LakeFormationClient client;
   private final FetchSettings settings;
@@ -34,9 +32,7 @@ public final class QueryPlanner {
         .queryPlanningContext(c -> c.databaseName(context.database())
             .catalogId(context.catalogId())
             .transactionId(context.transactionId())
-            .queryAsOfTime(context.asOfTime())
-            .queryParameters(context.parameters() == null || context.parameters().isEmpty()
-                ? null : context.parameters())))).queryId();
+            .queryAsOfTime(context.asOfTime())))).queryId();
   }
 
   /**

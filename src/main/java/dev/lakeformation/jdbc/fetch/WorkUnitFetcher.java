@@ -67,6 +67,7 @@ public final class WorkUnitFetcher implements BatchSource {
   private final Cancellation cancellation;
   private final WorkUnitWalker walker;
   private final BufferAllocator allocator;
+  private final long allocatorLimit;
   private final ExecutorService workers;
   private final Set<ResponseInputStream<?>> openBodies = ConcurrentHashMap.newKeySet();
 
@@ -101,8 +102,8 @@ public final class WorkUnitFetcher implements BatchSource {
     this.walker = new WorkUnitWalker(client, queryId, settings, retry, cancellation);
     // A hard cap well above the budget: it stops a corrupt body that claims a huge buffer,
     // without ever limiting a well-formed result.
-    long limit = Math.min(Long.MAX_VALUE / 4, settings.maxBufferBytes() * 2 + (256L << 20));
-    this.allocator = parentAllocator.newChildAllocator("query-" + queryId, 0, limit);
+    this.allocatorLimit = settings.maxBufferBytes() * 2 + (256L << 20);
+    this.allocator = parentAllocator.newChildAllocator("query-" + queryId, 0, allocatorLimit);
     int id = FETCHER_IDS.incrementAndGet();
     AtomicInteger threadIds = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(settings.maxConcurrentWorkUnits(), r -> {
@@ -128,10 +129,6 @@ public final class WorkUnitFetcher implements BatchSource {
     } finally {
       lock.unlock();
     }
-  }
-
-  public String queryId() {
-    return queryId;
   }
 
   // ---------------------------------------------------------------- workers
@@ -201,13 +198,20 @@ public final class WorkUnitFetcher implements BatchSource {
     }
   }
 
+  /** How many of a unit's batches were handed on, across attempts to read it. */
+  private static final class DeliveredBatches {
+    int count;
+  }
+
   /** Fetches one unit, re-fetching it from the start if its body breaks off. */
   private void fetchUnit(WorkUnit unit) throws SQLException, InterruptedException {
-    int[] delivered = {0};
+    DeliveredBatches delivered = new DeliveredBatches();
     long backoff = 0;
     for (int attempt = 0; ; attempt++) {
       try {
-        readUnit(unit, delivered);
+        if (!readUnit(unit, delivered)) {
+          return; // stopped: the reader gets the reason, not an incomplete unit
+        }
         lock.lock();
         try {
           unitsDone++;
@@ -248,10 +252,11 @@ public final class WorkUnitFetcher implements BatchSource {
   }
 
   /**
-   * Reads one unit's stream, skipping the batches already delivered by earlier attempts.
-   * {@code delivered[0]} counts the unit's delivered batches, and stays right when this throws.
+   * Reads one unit's stream, skipping the batches delivered by earlier attempts; {@code delivered}
+   * stays right when this throws. Returns false when the fetcher stopped before the unit's end.
    */
-  private void readUnit(WorkUnit unit, int[] delivered) throws SQLException, BrokenBody, InterruptedException {
+  private boolean readUnit(WorkUnit unit, DeliveredBatches delivered)
+      throws SQLException, BrokenBody, InterruptedException {
     ResponseInputStream<GetWorkUnitResultsResponse> body = retry.call("GetWorkUnitResults", cancellation,
         () -> client.getWorkUnitResults(r -> r.queryId(queryId).workUnitId(unit.id()).workUnitToken(unit.token())));
     openBodies.add(body);
@@ -271,7 +276,7 @@ public final class WorkUnitFetcher implements BatchSource {
       while (true) {
         awaitRoomFor(unit);
         if (stopped()) {
-          return;
+          return false;
         }
         long before = counted.count;
         boolean loaded;
@@ -284,13 +289,13 @@ public final class WorkUnitFetcher implements BatchSource {
           break;
         }
         batchNumber++;
-        if (batchNumber <= delivered[0]) {
+        if (batchNumber <= delivered.count) {
           continue; // handed out before the body broke off last time
         }
         VectorSchemaRoot detached = detach(root, reader, unitSchema);
         long bytes = counted.count - before;
         deliver(unit, new FetchedBatch(detached, bytes, this::batchReleased));
-        delivered[0]++;
+        delivered.count++;
       }
       try {
         byte[] rest = new byte[8192];
@@ -304,16 +309,17 @@ public final class WorkUnitFetcher implements BatchSource {
         throw new BrokenBody(new IOException("the body ended after " + counted.count + " of "
             + expectedLength + " bytes"));
       }
+      return true;
     } catch (OutOfMemoryException e) {
       throw SqlErrors.of(SqlErrors.MEMORY, unit + " of query " + queryId + " holds a record batch larger than"
-          + " the memory limit of " + (settings.maxBufferBytes() * 2 + (256L << 20)) + " bytes: raise"
+          + " the memory limit of " + allocatorLimit + " bytes: raise"
           + " MaxBufferBytes, or the body is corrupt.", e);
     } catch (IOException e) {
       throw SqlErrors.of(SqlErrors.DATA_EXCEPTION, unit + " of query " + queryId
           + " is not a valid Arrow IPC stream: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       if (stopped()) {
-        return;
+        return false;
       }
       if (RetryPolicy.isRetryable(e)) {
         throw new BrokenBody(e);

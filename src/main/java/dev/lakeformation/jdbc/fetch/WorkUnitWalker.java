@@ -25,7 +25,6 @@ public final class WorkUnitWalker {
   private boolean lastPageSeen;
   private long nextIdInRange = -1;
   private long nextIndex;
-  private long pagesRead;
 
   public WorkUnitWalker(LakeFormationClient client, String queryId, FetchSettings settings, RetryPolicy retry,
       Cancellation cancellation) {
@@ -58,10 +57,6 @@ public final class WorkUnitWalker {
     return unit;
   }
 
-  public synchronized long pagesRead() {
-    return pagesRead;
-  }
-
   private void readPage() throws SQLException {
     long wait = settings.pollInterval().toMillis();
     long deadline = System.nanoTime() + settings.planningTimeout().toNanos();
@@ -69,7 +64,6 @@ public final class WorkUnitWalker {
       try {
         GetWorkUnitsResponse page = retry.call("GetWorkUnits", cancellation, () -> client.getWorkUnits(r -> r
             .queryId(queryId).pageSize(settings.pageSize()).nextToken(nextToken)));
-        pagesRead++;
         for (WorkUnitRange range : page.workUnitRanges()) {
           if (range.workUnitIdMin() == null || range.workUnitIdMax() == null || range.workUnitToken() == null
               || range.workUnitIdMin() < 0 || range.workUnitIdMax() < range.workUnitIdMin()) {

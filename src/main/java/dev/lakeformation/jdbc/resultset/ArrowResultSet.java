@@ -39,6 +39,9 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   private final Statement statement;
   private final long maxRows;
   private final ColumnAccessor[] accessors;
+  private final Runnable onClose;
+  /** Labels as given, then lower-cased: the exact lookup costs no allocation. */
+  private final Map<String, Integer> columnsByName = new HashMap<>();
   private final Map<String, Integer> columnsByLowerName = new HashMap<>();
   private final ArrowResultSetMetaData metaData;
   private FetchedBatch batch;
@@ -54,11 +57,14 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   /**
    * @param statement the statement that made this result, or null
    * @param maxRows the most rows to return, 0 for all (Statement.setMaxRows)
+   * @param onClose run once when the result set closes
    */
-  public ArrowResultSet(BatchSource source, Statement statement, long maxRows) throws SQLException {
+  public ArrowResultSet(BatchSource source, Statement statement, long maxRows, Runnable onClose)
+      throws SQLException {
     this.source = source;
     this.statement = statement;
     this.maxRows = maxRows;
+    this.onClose = onClose;
     Schema schema;
     try {
       schema = source.schema();
@@ -70,6 +76,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     this.accessors = new ColumnAccessor[fields.size()];
     for (int i = 0; i < fields.size(); i++) {
       accessors[i] = Accessors.forField(fields.get(i));
+      columnsByName.putIfAbsent(fields.get(i).getName(), i + 1);
       columnsByLowerName.putIfAbsent(fields.get(i).getName().toLowerCase(Locale.ROOT), i + 1);
     }
     this.metaData = new ArrowResultSetMetaData(schema);
@@ -146,6 +153,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
       batch = null;
     }
     source.close();
+    onClose.run();
   }
 
   @Override
@@ -180,7 +188,10 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public int findColumn(String label) throws SQLException {
     checkOpen();
-    Integer index = label == null ? null : columnsByLowerName.get(label.toLowerCase(Locale.ROOT));
+    Integer index = label == null ? null : columnsByName.get(label);
+    if (index == null && label != null) {
+      index = columnsByLowerName.get(label.toLowerCase(Locale.ROOT));
+    }
     if (index == null) {
       throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "There is no column named '" + label + "' in this result.");
     }

@@ -13,11 +13,9 @@ import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
-import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.util.Map;
 
 /**
  * What a read-only, forward-only result set refuses: every update, cursor movement other than
@@ -29,11 +27,13 @@ abstract class ReadOnlyForwardResultSet implements ResultSet {
   abstract void checkOpen() throws SQLException;
 
   @Override
+  @Deprecated
   public final InputStream getUnicodeStream(int a0) throws SQLException {
     throw SqlErrors.unsupported("ResultSet.getUnicodeStream");
   }
 
   @Override
+  @Deprecated
   public final InputStream getUnicodeStream(String a0) throws SQLException {
     throw SqlErrors.unsupported("ResultSet.getUnicodeStream");
   }

@@ -12,7 +12,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,12 +26,7 @@ class DifferentialTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = LocalFixture.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
+    fixture = LocalFixture.shared();
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,7 @@ class FetchBehaviourTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = LocalFixture.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    fixture.close();
+    fixture = LocalFixture.shared();
   }
 
   @AfterEach

@@ -5,36 +5,40 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** A LakeFormation Local for a test class, and driver URLs pointing at it. */
-final class LocalFixture implements AutoCloseable {
-  final LocalService local;
+/**
+ * One LakeFormation Local with default settings, shared by the driver's test classes (loading
+ * the sample data takes seconds), and driver URLs pointing at it. Tests that turn faults on
+ * turn them off again.
+ */
+public final class LocalFixture {
+  private static LocalFixture shared;
 
-  LocalFixture(LocalService local) {
+  public final LocalService local;
+
+  private LocalFixture(LocalService local) {
     this.local = local;
   }
 
-  static LocalFixture start() throws Exception {
-    return new LocalFixture(LocalService.builder().start());
+  public static synchronized LocalFixture shared() throws Exception {
+    if (shared == null) {
+      shared = new LocalFixture(LocalService.builder().start());
+    }
+    return shared;
   }
 
-  String url(String extra) {
+  public String url(String extra) {
     return "jdbc:lakeformation://Endpoint=" + local.endpoint() + ";Region=us-east-1;AccessKeyId="
         + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY
         + (extra.isEmpty() ? "" : ";" + extra);
   }
 
-  Connection connect(String extra) throws SQLException {
+  public Connection connect(String extra) throws SQLException {
     return DriverManager.getConnection(url(extra));
   }
 
-  Connection h2(String schema) throws SQLException {
+  public Connection h2(String schema) throws SQLException {
     Connection connection = local.openH2();
     connection.setSchema(schema);
     return connection;
-  }
-
-  @Override
-  public void close() {
-    local.close();
   }
 }

@@ -91,6 +91,6 @@ final class ArrowArray implements Array {
 
   @Override
   public String toString() {
-    return elements == null ? "[freed]" : ObjectConversions.text(Arrays.asList(elements));
+    return elements == null ? "[freed]" : String.valueOf(Arrays.asList(elements));
   }
 }

@@ -1,7 +1,6 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
 import java.util.HexFormat;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.LargeVarBinaryVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -9,21 +8,12 @@ import org.apache.arrow.vector.ViewVarBinaryVector;
 
 /** Binary, LargeBinary, BinaryView and FixedSizeBinary vectors: byte[], or hex as a string. */
 final class BinaryAccessor extends ColumnAccessor {
-  private FieldVector vector;
 
   BinaryAccessor(String columnName) {
     super(columnName);
   }
 
-  @Override
-  public void bind(FieldVector vector) {
-    this.vector = vector;
-  }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public byte[] getBytes(int row) {

@@ -6,7 +6,7 @@ import org.apache.arrow.vector.FieldVector;
 
 /** Bool (bit) vectors. */
 final class BooleanAccessor extends ColumnAccessor {
-  private BitVector vector;
+  private BitVector bits;
 
   BooleanAccessor(String columnName) {
     super(columnName);
@@ -14,17 +14,14 @@ final class BooleanAccessor extends ColumnAccessor {
 
   @Override
   public void bind(FieldVector vector) {
-    this.vector = (BitVector) vector;
+    super.bind(vector);
+    this.bits = (BitVector) vector;
   }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public boolean getBoolean(int row) {
-    return vector.get(row) != 0;
+    return bits.get(row) != 0;
   }
 
   @Override
@@ -39,17 +36,17 @@ final class BooleanAccessor extends ColumnAccessor {
 
   @Override
   public long getLong(int row) {
-    return vector.get(row);
+    return bits.get(row);
   }
 
   @Override
   public double getDouble(int row) {
-    return vector.get(row);
+    return bits.get(row);
   }
 
   @Override
   public BigDecimal getBigDecimal(int row) {
-    return BigDecimal.valueOf(vector.get(row));
+    return BigDecimal.valueOf(bits.get(row));
   }
 
   @Override

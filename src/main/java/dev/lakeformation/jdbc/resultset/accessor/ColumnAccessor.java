@@ -21,15 +21,21 @@ import org.apache.arrow.vector.FieldVector;
  */
 public abstract class ColumnAccessor {
   protected final String columnName;
+  /** The column's vector in the current batch. */
+  protected FieldVector vector;
 
   protected ColumnAccessor(String columnName) {
     this.columnName = columnName;
   }
 
   /** Points the accessor at the vector of the current batch. */
-  public abstract void bind(FieldVector vector);
+  public void bind(FieldVector vector) {
+    this.vector = vector;
+  }
 
-  public abstract boolean isNull(int row);
+  public boolean isNull(int row) {
+    return vector.isNull(row);
+  }
 
   /** The value as the JDBC object of the column's type (Integer, BigDecimal, Timestamp …). */
   public abstract Object getObject(int row) throws SQLException;

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Calendar;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 
@@ -13,9 +12,7 @@ import org.apache.arrow.vector.FieldVector;
  * DateDay (days since the epoch) and DateMilli vectors. A date is a calendar day, not an
  * instant: it reads as that day in the JVM's zone, or in the zone of the Calendar given.
  */
-final class DateAccessor extends ColumnAccessor {
-  private FieldVector vector;
-  private ArrowBuf data;
+final class DateAccessor extends FixedWidthAccessor {
   private boolean days;
 
   DateAccessor(String columnName) {
@@ -24,15 +21,10 @@ final class DateAccessor extends ColumnAccessor {
 
   @Override
   public void bind(FieldVector vector) {
-    this.vector = vector;
-    this.data = vector.getDataBuffer();
+    super.bind(vector);
     this.days = vector instanceof DateDayVector;
   }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   LocalDate localDate(int row) {
     long epochDay = days ? data.getInt((long) row * 4) : Math.floorDiv(data.getLong((long) row * 8), 86_400_000L);

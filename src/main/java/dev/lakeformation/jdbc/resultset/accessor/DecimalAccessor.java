@@ -11,7 +11,6 @@ import org.apache.arrow.vector.FieldVector;
 final class DecimalAccessor extends ColumnAccessor {
   private DecimalVector decimal;
   private Decimal256Vector decimal256;
-  private FieldVector vector;
 
   DecimalAccessor(String columnName) {
     super(columnName);
@@ -19,15 +18,11 @@ final class DecimalAccessor extends ColumnAccessor {
 
   @Override
   public void bind(FieldVector vector) {
-    this.vector = vector;
+    super.bind(vector);
     this.decimal = vector instanceof DecimalVector d ? d : null;
     this.decimal256 = vector instanceof Decimal256Vector d ? d : null;
   }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public BigDecimal getBigDecimal(int row) {

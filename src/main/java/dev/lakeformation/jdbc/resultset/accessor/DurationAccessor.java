@@ -1,31 +1,18 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
 import java.time.Duration;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /** Duration vectors of every unit, read as java.time.Duration. */
-final class DurationAccessor extends ColumnAccessor {
+final class DurationAccessor extends FixedWidthAccessor {
   private final long nanosPerUnit;
-  private FieldVector vector;
-  private ArrowBuf data;
 
   DurationAccessor(String columnName, ArrowType.Duration type) {
     super(columnName);
     this.nanosPerUnit = Units.nanosPer(type.getUnit());
   }
 
-  @Override
-  public void bind(FieldVector vector) {
-    this.vector = vector;
-    this.data = vector.getDataBuffer();
-  }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public Object getObject(int row) {

@@ -2,31 +2,17 @@ package dev.lakeformation.jdbc.resultset.accessor;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.FieldVector;
 
 /** Float4 (REAL, read as Float) and Float8 (DOUBLE, read as Double) vectors. */
-final class FloatingPointAccessor extends ColumnAccessor {
+final class FloatingPointAccessor extends FixedWidthAccessor {
   private final boolean single;
-  private BaseFixedWidthVector vector;
-  private ArrowBuf data;
 
   FloatingPointAccessor(String columnName, boolean single) {
     super(columnName);
     this.single = single;
   }
 
-  @Override
-  public void bind(FieldVector vector) {
-    this.vector = (BaseFixedWidthVector) vector;
-    this.data = vector.getDataBuffer();
-  }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public double getDouble(int row) {

@@ -1,34 +1,20 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
 import java.math.BigDecimal;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * Signed integers of 8, 16, 32 and 64 bits (TinyInt, SmallInt, Int, BigInt vectors), read
  * straight from the data buffer: no boxing, no per-row lookups.
  */
-final class IntegerAccessor extends ColumnAccessor {
+final class IntegerAccessor extends FixedWidthAccessor {
   private final int width;
-  private BaseFixedWidthVector vector;
-  private ArrowBuf data;
 
   IntegerAccessor(String columnName, int bitWidth) {
     super(columnName);
     this.width = bitWidth / 8;
   }
 
-  @Override
-  public void bind(FieldVector vector) {
-    this.vector = (BaseFixedWidthVector) vector;
-    this.data = vector.getDataBuffer();
-  }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public long getLong(int row) {

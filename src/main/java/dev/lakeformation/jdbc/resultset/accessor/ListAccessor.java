@@ -18,7 +18,6 @@ final class ListAccessor extends ColumnAccessor {
   private final ColumnAccessor elements;
   private final String elementTypeName;
   private final int elementJdbcType;
-  private FieldVector vector;
 
   ListAccessor(String columnName, ColumnAccessor elements, String elementTypeName, int elementJdbcType) {
     super(columnName);
@@ -29,14 +28,10 @@ final class ListAccessor extends ColumnAccessor {
 
   @Override
   public void bind(FieldVector vector) {
-    this.vector = vector;
-    elements.bind((FieldVector) vector.getChildrenFromFields().get(0));
+    super.bind(vector);
+    elements.bind(vector.getChildrenFromFields().get(0));
   }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   List<Object> list(int row) throws SQLException {
     long start;
@@ -71,7 +66,7 @@ final class ListAccessor extends ColumnAccessor {
 
   @Override
   public String getString(int row) throws SQLException {
-    return ObjectConversions.text(list(row));
+    return String.valueOf(list(row));
   }
 
   @Override

@@ -11,7 +11,7 @@ import org.apache.arrow.vector.complex.StructVector;
 final class MapAccessor extends ColumnAccessor {
   private final ColumnAccessor keys;
   private final ColumnAccessor values;
-  private MapVector vector;
+  private MapVector mapVector;
 
   MapAccessor(String columnName, ColumnAccessor keys, ColumnAccessor values) {
     super(columnName);
@@ -21,22 +21,19 @@ final class MapAccessor extends ColumnAccessor {
 
   @Override
   public void bind(FieldVector vector) {
-    this.vector = (MapVector) vector;
-    StructVector entries = (StructVector) this.vector.getDataVector();
+    super.bind(vector);
+    this.mapVector = (MapVector) vector;
+    StructVector entries = (StructVector) mapVector.getDataVector();
     keys.bind((FieldVector) entries.getChildByOrdinal(0));
     values.bind((FieldVector) entries.getChildByOrdinal(1));
   }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public Object getObject(int row) throws SQLException {
     Map<Object, Object> map = new LinkedHashMap<>();
-    int end = vector.getElementEndIndex(row);
-    for (int i = vector.getElementStartIndex(row); i < end; i++) {
+    int end = mapVector.getElementEndIndex(row);
+    for (int i = mapVector.getElementStartIndex(row); i < end; i++) {
       map.put(keys.getObject(i), values.isNull(i) ? null : values.getObject(i));
     }
     return map;
@@ -44,7 +41,7 @@ final class MapAccessor extends ColumnAccessor {
 
   @Override
   public String getString(int row) throws SQLException {
-    return ObjectConversions.text(getObject(row));
+    return String.valueOf(getObject(row));
   }
 
   @Override

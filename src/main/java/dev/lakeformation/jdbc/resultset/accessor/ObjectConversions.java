@@ -127,11 +127,6 @@ final class ObjectConversions {
     return null;
   }
 
-  /** A readable text of a list, map or struct value (lists as [a, b], maps as {k=v}). */
-  static String text(Object value) {
-    return String.valueOf(value);
-  }
-
   /** A java.sql.Struct over one struct value's attributes. */
   private record ArrowStruct(String typeName, Object[] attributes) implements Struct {
     @Override

@@ -14,7 +14,6 @@ import org.apache.arrow.vector.complex.StructVector;
 final class StructAccessor extends ColumnAccessor {
   private final List<String> fieldNames;
   private final List<ColumnAccessor> fields;
-  private StructVector vector;
 
   StructAccessor(String columnName, List<String> fieldNames, List<ColumnAccessor> fields) {
     super(columnName);
@@ -24,16 +23,13 @@ final class StructAccessor extends ColumnAccessor {
 
   @Override
   public void bind(FieldVector vector) {
-    this.vector = (StructVector) vector;
+    super.bind(vector);
+    StructVector struct = (StructVector) vector;
     for (int i = 0; i < fields.size(); i++) {
-      fields.get(i).bind((FieldVector) this.vector.getChildByOrdinal(i));
+      fields.get(i).bind((FieldVector) struct.getChildByOrdinal(i));
     }
   }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   Map<String, Object> map(int row) throws SQLException {
     Map<String, Object> values = new LinkedHashMap<>();
@@ -55,7 +51,7 @@ final class StructAccessor extends ColumnAccessor {
 
   @Override
   public String getString(int row) throws SQLException {
-    return ObjectConversions.text(map(row));
+    return String.valueOf(map(row));
   }
 
   @Override

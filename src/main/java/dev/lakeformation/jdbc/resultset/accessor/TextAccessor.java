@@ -15,7 +15,6 @@ import org.apache.arrow.vector.ViewVarCharVector;
  * reusable scratch array: the String itself is the only allocation.
  */
 final class TextAccessor extends ColumnAccessor {
-  private FieldVector vector;
   private ArrowBuf offsets;
   private ArrowBuf data;
   private int offsetWidth;
@@ -27,7 +26,7 @@ final class TextAccessor extends ColumnAccessor {
 
   @Override
   public void bind(FieldVector vector) {
-    this.vector = vector;
+    super.bind(vector);
     if (vector instanceof BaseVariableWidthVector) {
       offsetWidth = 4;
     } else if (vector instanceof BaseLargeVariableWidthVector) {
@@ -41,10 +40,6 @@ final class TextAccessor extends ColumnAccessor {
     }
   }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   @Override
   public String getString(int row) {

@@ -5,17 +5,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Calendar;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /** Time vectors of every unit (seconds and milliseconds in 32 bits, micro- and nanoseconds in 64). */
-final class TimeAccessor extends ColumnAccessor {
+final class TimeAccessor extends FixedWidthAccessor {
   private final long nanosPerUnit;
   private final boolean wide;
-  private FieldVector vector;
-  private ArrowBuf data;
 
   TimeAccessor(String columnName, ArrowType.Time type) {
     super(columnName);
@@ -23,16 +19,7 @@ final class TimeAccessor extends ColumnAccessor {
     this.wide = type.getUnit() == TimeUnit.MICROSECOND || type.getUnit() == TimeUnit.NANOSECOND;
   }
 
-  @Override
-  public void bind(FieldVector vector) {
-    this.vector = vector;
-    this.data = vector.getDataBuffer();
-  }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   LocalTime localTime(int row) {
     long units = wide ? data.getLong((long) row * 8) : data.getInt((long) row * 4);

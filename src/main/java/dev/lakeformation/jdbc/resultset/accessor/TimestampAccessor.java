@@ -10,8 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
@@ -22,11 +20,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * in the calendar's zone. With a zone the value is an instant: {@code getObject} gives an
  * OffsetDateTime in the column's zone, and every conversion keeps the instant exactly.
  */
-final class TimestampAccessor extends ColumnAccessor {
+final class TimestampAccessor extends FixedWidthAccessor {
   private final long nanosPerUnit;
   private final ZoneId zone;
-  private FieldVector vector;
-  private ArrowBuf data;
 
   TimestampAccessor(String columnName, ArrowType.Timestamp type) {
     super(columnName);
@@ -34,16 +30,7 @@ final class TimestampAccessor extends ColumnAccessor {
     this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
   }
 
-  @Override
-  public void bind(FieldVector vector) {
-    this.vector = vector;
-    this.data = vector.getDataBuffer();
-  }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   boolean hasZone() {
     return zone != null;

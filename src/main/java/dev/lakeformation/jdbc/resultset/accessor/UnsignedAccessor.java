@@ -3,36 +3,22 @@ package dev.lakeformation.jdbc.resultset.accessor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * Unsigned integers of 8, 16, 32 and 64 bits. Values are widened, never wrapped: a UInt64
  * above Long.MAX_VALUE is read as a BigDecimal, and getLong on it is an out-of-range error.
  */
-final class UnsignedAccessor extends ColumnAccessor {
+final class UnsignedAccessor extends FixedWidthAccessor {
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
   private final int width;
-  private BaseFixedWidthVector vector;
-  private ArrowBuf data;
 
   UnsignedAccessor(String columnName, int bitWidth) {
     super(columnName);
     this.width = bitWidth / 8;
   }
 
-  @Override
-  public void bind(FieldVector vector) {
-    this.vector = (BaseFixedWidthVector) vector;
-    this.data = vector.getDataBuffer();
-  }
 
-  @Override
-  public boolean isNull(int row) {
-    return vector.isNull(row);
-  }
 
   private long raw(int row) {
     return switch (width) {
