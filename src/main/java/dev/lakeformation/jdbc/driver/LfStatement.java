@@ -7,6 +7,9 @@ import dev.lakeformation.jdbc.fetch.QueryPlanner;
 import dev.lakeformation.jdbc.fetch.RetryPolicy;
 import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
+import dev.lakeformation.jdbc.systemtable.QueryResultsTable;
+import dev.lakeformation.jdbc.systemtable.SystemQuery;
+import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,11 +49,23 @@ class LfStatement implements Statement {
     if (sql == null || sql.isBlank()) {
       throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "The SQL text is empty.");
     }
+    SystemQuery systemQuery = SystemQueryParser.parse(sql);
+    String queryId = connection.config().get(ConnectionProperty.QUERY_ID);
+    long rowLimit = maxRows == 0 ? Long.MAX_VALUE : maxRows;
+    if (systemQuery != null) {
+      if (!systemQuery.table().equals(QueryResultsTable.NAME)) {
+        throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "Table system." + systemQuery.table()
+            + " does not exist; the system tables are: system." + QueryResultsTable.NAME + ".");
+      }
+      queryId = QueryResultsTable.queryId(systemQuery);
+      if (systemQuery.limit() >= 0) {
+        rowLimit = Math.min(rowLimit, systemQuery.limit());
+      }
+    }
     Cancellation run = new Cancellation(queryTimeoutSeconds);
     cancellation = run;
     RetryPolicy retry = new RetryPolicy(connection.fetchSettings().maxRetries());
     var lakeFormation = connection.aws().lakeFormation();
-    String queryId = connection.config().get(ConnectionProperty.QUERY_ID);
     if (queryId == null) {
       QueryPlanner planner = new QueryPlanner(lakeFormation, connection.fetchSettings(), retry);
       queryId = planner.start(sql, connection.planningContext(), run);
@@ -59,7 +74,7 @@ class LfStatement implements Statement {
     WorkUnitFetcher started = new WorkUnitFetcher(lakeFormation, queryId, connection.fetchSettings(), retry, run,
         connection.allocator());
     fetcher = started;
-    result = new ArrowResultSet(started, this, maxRows, this::resultClosed);
+    result = new ArrowResultSet(started, this, rowLimit, this::resultClosed);
     if (fetchSize > 0) {
       result.setFetchSize(fetchSize);
     }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * LakeFormation Local: the Lake Formation query APIs and the Athena APIs the driver uses,
@@ -66,6 +67,16 @@ public final class LocalService implements AutoCloseable {
   /** A connection straight to the H2 database behind the service (the caller closes it). */
   public Connection openH2() throws SQLException {
     return h2.open();
+  }
+
+  /**
+   * Serves {@code unitStreams} as the work units of a new, already planned query and returns its
+   * ID: how tests show the driver Arrow data that H2 cannot produce (unsigned integers, maps,
+   * dictionaries…) or bytes no honest producer would send. Each element is one unit's body, an
+   * Arrow IPC stream, served exactly as given.
+   */
+  public String publishQuery(String description, List<byte[]> unitStreams) {
+    return queries.publish(description, List.copyOf(unitStreams)).id;
   }
 
   /** Expires, now, every query older than the time to live (normally done on a timer). */

@@ -1,5 +1,7 @@
 package dev.lakeformation.jdbc.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,6 +97,30 @@ final class QueryRegistry implements AutoCloseable {
       LOG.log(Level.WARNING, "planning of query " + query.id + " failed", e);
       query.fail("Internal error while planning: " + e, clock.instant());
     }
+  }
+
+  /**
+   * Registers a query whose work units are {@code unitStreams}, served byte for byte as given:
+   * planned already (FINISHED), in the {@code published} database, with {@code description} as
+   * its query text.
+   */
+  PlannedQuery publish(String description, List<byte[]> unitStreams) {
+    Instant now = clock.instant();
+    PlannedQuery query = new PlannedQuery(UUID.randomUUID().toString(), "published", null, description,
+        Map.of(), now, new WorkUnitStore(heapBudget), config.unitsPerRange(), faults.notReadyAnswersPerQuery());
+    query.startPlanning(now);
+    try {
+      for (byte[] unit : unitStreams) {
+        query.store.append(unit);
+        query.unitAdded();
+      }
+    } catch (IOException e) {
+      query.store.close();
+      throw new UncheckedIOException(e);
+    }
+    query.finish(now);
+    queries.put(query.id, query);
+    return query;
   }
 
   /** The query with this ID; InvalidInput when there is none. */

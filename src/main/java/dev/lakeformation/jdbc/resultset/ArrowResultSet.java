@@ -37,7 +37,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   private final BatchSource source;
   private final Statement statement;
-  private final long maxRows;
+  private final long rowLimit;
   private final ColumnAccessor[] accessors;
   private final Runnable onClose;
   /** Labels as given, then lower-cased: the exact lookup costs no allocation. */
@@ -56,14 +56,14 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
 
   /**
    * @param statement the statement that made this result, or null
-   * @param maxRows the most rows to return, 0 for all (Statement.setMaxRows)
+   * @param rowLimit the most rows to return (Long.MAX_VALUE for all)
    * @param onClose run once when the result set closes
    */
-  public ArrowResultSet(BatchSource source, Statement statement, long maxRows, Runnable onClose)
+  public ArrowResultSet(BatchSource source, Statement statement, long rowLimit, Runnable onClose)
       throws SQLException {
     this.source = source;
     this.statement = statement;
-    this.maxRows = maxRows;
+    this.rowLimit = rowLimit;
     this.onClose = onClose;
     Schema schema;
     try {
@@ -97,7 +97,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     if (afterLast) {
       return false;
     }
-    if (maxRows > 0 && rowNumber >= maxRows) {
+    if (rowNumber >= rowLimit) {
       finish();
       return false;
     }

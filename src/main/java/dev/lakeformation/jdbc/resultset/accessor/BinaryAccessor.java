@@ -13,8 +13,6 @@ final class BinaryAccessor extends ColumnAccessor {
     super(columnName);
   }
 
-
-
   @Override
   public byte[] getBytes(int row) {
     if (vector instanceof VarBinaryVector v) {

@@ -18,7 +18,6 @@ final class BooleanAccessor extends ColumnAccessor {
     this.bits = (BitVector) vector;
   }
 
-
   @Override
   public boolean getBoolean(int row) {
     return bits.get(row) != 0;

@@ -25,7 +25,6 @@ final class DateAccessor extends FixedWidthAccessor {
     this.days = vector instanceof DateDayVector;
   }
 
-
   LocalDate localDate(int row) {
     long epochDay = days ? data.getInt((long) row * 4) : Math.floorDiv(data.getLong((long) row * 8), 86_400_000L);
     return LocalDate.ofEpochDay(epochDay);

@@ -23,7 +23,6 @@ final class DecimalAccessor extends ColumnAccessor {
     this.decimal256 = vector instanceof Decimal256Vector d ? d : null;
   }
 
-
   @Override
   public BigDecimal getBigDecimal(int row) {
     return decimal != null ? decimal.getObjectNotNull(row) : decimal256.getObjectNotNull(row);

@@ -12,8 +12,6 @@ final class DurationAccessor extends FixedWidthAccessor {
     this.nanosPerUnit = Units.nanosPer(type.getUnit());
   }
 
-
-
   @Override
   public Object getObject(int row) {
     long units = data.getLong((long) row * 8);

@@ -12,8 +12,6 @@ final class FloatingPointAccessor extends FixedWidthAccessor {
     this.single = single;
   }
 
-
-
   @Override
   public double getDouble(int row) {
     return single ? data.getFloat((long) row * 4) : data.getDouble((long) row * 8);

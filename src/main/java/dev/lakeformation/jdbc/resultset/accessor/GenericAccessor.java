@@ -1,6 +1,5 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
-
 /**
  * Types read through the vector's own {@code getObject}: intervals (Period, Duration or
  * PeriodDuration) and unions. They are rare in results, so no fast path is kept for them.
@@ -10,8 +9,6 @@ final class GenericAccessor extends ColumnAccessor {
   GenericAccessor(String columnName) {
     super(columnName);
   }
-
-
 
   @Override
   public Object getObject(int row) {

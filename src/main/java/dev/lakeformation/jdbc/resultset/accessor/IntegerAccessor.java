@@ -14,8 +14,6 @@ final class IntegerAccessor extends FixedWidthAccessor {
     this.width = bitWidth / 8;
   }
 
-
-
   @Override
   public long getLong(int row) {
     return switch (width) {

@@ -32,7 +32,6 @@ final class ListAccessor extends ColumnAccessor {
     elements.bind(vector.getChildrenFromFields().get(0));
   }
 
-
   List<Object> list(int row) throws SQLException {
     long start;
     long end;

@@ -28,7 +28,6 @@ final class MapAccessor extends ColumnAccessor {
     values.bind((FieldVector) entries.getChildByOrdinal(1));
   }
 
-
   @Override
   public Object getObject(int row) throws SQLException {
     Map<Object, Object> map = new LinkedHashMap<>();

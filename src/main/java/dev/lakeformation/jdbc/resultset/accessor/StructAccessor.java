@@ -30,7 +30,6 @@ final class StructAccessor extends ColumnAccessor {
     }
   }
 
-
   Map<String, Object> map(int row) throws SQLException {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < fields.size(); i++) {

@@ -40,7 +40,6 @@ final class TextAccessor extends ColumnAccessor {
     }
   }
 
-
   @Override
   public String getString(int row) {
     if (offsetWidth == 0) {

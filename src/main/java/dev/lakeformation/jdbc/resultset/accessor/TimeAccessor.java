@@ -19,8 +19,6 @@ final class TimeAccessor extends FixedWidthAccessor {
     this.wide = type.getUnit() == TimeUnit.MICROSECOND || type.getUnit() == TimeUnit.NANOSECOND;
   }
 
-
-
   LocalTime localTime(int row) {
     long units = wide ? data.getLong((long) row * 8) : data.getInt((long) row * 4);
     return LocalTime.ofNanoOfDay(units * nanosPerUnit);

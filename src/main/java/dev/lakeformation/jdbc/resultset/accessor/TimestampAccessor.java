@@ -30,8 +30,6 @@ final class TimestampAccessor extends FixedWidthAccessor {
     this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
   }
 
-
-
   boolean hasZone() {
     return zone != null;
   }

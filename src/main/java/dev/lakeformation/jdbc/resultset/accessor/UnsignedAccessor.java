@@ -18,8 +18,6 @@ final class UnsignedAccessor extends FixedWidthAccessor {
     this.width = bitWidth / 8;
   }
 
-
-
   private long raw(int row) {
     return switch (width) {
       case 1 -> data.getByte(row) & 0xFFL;
