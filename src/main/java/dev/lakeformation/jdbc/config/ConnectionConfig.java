@@ -39,8 +39,7 @@ public final class ConnectionConfig {
       throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Not a lakeformation-jdbc URL: it must start with "
           + URL_PREFIX + " (for example " + URL_PREFIX + "Region=us-east-1;Database=sales).");
     }
-    Map<ConnectionProperty<?>, String> texts = new LinkedHashMap<>();
-    parseUrlPart(url.substring(URL_PREFIX.length()), texts);
+    Map<ConnectionProperty<?>, String> texts = urlTexts(url);
     if (info != null) {
       for (String key : info.stringPropertyNames()) {
         ConnectionProperty<?> property = ConnectionProperty.forName(key);
@@ -56,6 +55,16 @@ public final class ConnectionConfig {
       }
     }
     return fromTexts(texts);
+  }
+
+  /**
+   * The properties a URL spells out, as text, checked for syntax and known keys only (values
+   * and cross checks are {@link #parse}'s), so that settings can be layered on top of them.
+   */
+  public static Map<ConnectionProperty<?>, String> urlTexts(String url) throws SQLException {
+    Map<ConnectionProperty<?>, String> texts = new LinkedHashMap<>();
+    parseUrlPart(url.substring(URL_PREFIX.length()), texts);
+    return texts;
   }
 
   private static void parseUrlPart(String rest, Map<ConnectionProperty<?>, String> texts) throws SQLException {
