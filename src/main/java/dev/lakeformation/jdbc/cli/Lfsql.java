@@ -25,16 +25,9 @@ public final class Lfsql {
   private static final String USAGE = "usage: lfsql (--url URL | --local) (-e SQL | -f FILE) [--format table|csv] [--debug]";
   private static final int MAX_TABLE_ROWS_BUFFERED = 10_000;
 
-  /**
-   * Arrow announces its allocator at INFO on first use; a command-line tool should print only
-   * rows and errors. Held here so the setting is not lost with a collected logger.
-   */
-  private static final java.util.logging.Logger ARROW_LOG = java.util.logging.Logger.getLogger("org.apache.arrow");
-
   private Lfsql() {}
 
   public static void main(String[] args) {
-    ARROW_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(run(args, System.out, System.err));
   }
 

@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.driver;
 
+import dev.lakeformation.jdbc.arrow.RootAllocators;
 import dev.lakeformation.jdbc.aws.AwsClients;
 import dev.lakeformation.jdbc.aws.AwsSettings;
 import dev.lakeformation.jdbc.config.ConnectionConfig;
@@ -46,7 +47,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class LfConnection implements Connection {
   /** All Arrow memory of the driver descends from here; each connection has a child. */
-  private static final RootAllocator ROOT = new RootAllocator();
+  private static final RootAllocator ROOT = RootAllocators.create();
 
   private final ConnectionConfig config;
   private final AwsClients aws;

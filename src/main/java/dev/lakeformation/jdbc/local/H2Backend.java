@@ -15,7 +15,7 @@ import org.h2.Driver;
  */
 final class H2Backend implements AutoCloseable {
   private final String url;
-  private final Driver driver = new Driver();
+  private final Driver driver = unregisteredDriver();
   /** Keeps the in-memory database alive for the service's whole life. */
   private final Connection keeper;
 
@@ -51,5 +51,16 @@ final class H2Backend implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     keeper.close();
+  }
+
+  /**
+   * H2's driver registers itself with DriverManager when its class loads. Inside the host
+   * application of embedded mode it must not answer that application's own jdbc:h2: URLs, so
+   * it is taken off again; this service calls it directly.
+   */
+  private static Driver unregisteredDriver() {
+    Driver driver = new Driver();
+    Driver.unload();
+    return driver;
   }
 }

@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.local;
 
+import dev.lakeformation.jdbc.arrow.RootAllocators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
 /**
  * The queries LakeFormation Local knows: it plans each one on a background thread (running its
@@ -39,7 +39,7 @@ final class QueryRegistry implements AutoCloseable {
   private final Map<String, PlannedQuery> queries = new ConcurrentHashMap<>();
   private final ExecutorService planners;
   private final ScheduledExecutorService sweeper;
-  private final BufferAllocator allocator = new RootAllocator();
+  private final BufferAllocator allocator = RootAllocators.create();
 
   QueryRegistry(H2Backend h2, LocalServiceConfig config, Faults faults, Clock clock) {
     this.h2 = h2;

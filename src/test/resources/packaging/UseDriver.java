@@ -1,0 +1,37 @@
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Collections;
+
+/**
+ * A host application in a fresh JVM, with nothing but the one-file jar on its class path:
+ * finds the driver through DriverManager and reads a query from embedded LakeFormation Local.
+ */
+public class UseDriver {
+  public static void main(String[] args) throws Exception {
+    String url = "jdbc:lakeformation://Local=true;Database=tpch";
+    Driver driver = DriverManager.getDriver(url);
+    System.out.println("driver " + driver.getClass().getName() + " " + driver.getMajorVersion() + "."
+        + driver.getMinorVersion() + " logger " + driver.getParentLogger().getName());
+    for (Driver registered : Collections.list(DriverManager.getDrivers())) {
+      System.out.println("registered " + registered.getClass().getName());
+    }
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "SELECT n_name, r_name FROM nation JOIN region ON n_regionkey = r_regionkey ORDER BY n_nationkey")) {
+      int rows = 0;
+      while (rs.next()) {
+        if (rows == 0) {
+          System.out.println("first " + rs.getString(1) + " " + rs.getString("r_name"));
+        }
+        rows++;
+      }
+      System.out.println("rows " + rows);
+    }
+    System.out.println("threads " + Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("lakeformation-jdbc")).count());
+  }
+}
