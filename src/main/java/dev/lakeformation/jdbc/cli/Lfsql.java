@@ -1,41 +1,71 @@
 package dev.lakeformation.jdbc.cli;
 
 import dev.lakeformation.jdbc.driver.NonRegisteringDriver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 
 /**
- * lfsql, the command-line client: runs one query through the driver and prints its rows.
- *
- * <pre>
- * lfsql (--url URL | --local) (-e SQL | -f FILE) [--format table|csv] [--debug]
- * </pre>
+ * lfsql, the command-line client: runs SQL through the driver and prints the rows, the row count
+ * and the elapsed time. Given no {@code -e} or {@code -f}, it reads statements ending in
+ * {@code ;} from standard input, with a prompt and a history file on a terminal.
  */
 public final class Lfsql {
-  private static final String USAGE = "usage: lfsql (--url URL | --local) (-e SQL | -f FILE) [--format table|csv] [--debug]";
-  private static final int MAX_TABLE_ROWS_BUFFERED = 10_000;
+  static final String USAGE = """
+      usage: lfsql (--url URL | --local) [-e SQL | -f FILE] [--format table|csv|json] [--no-progress] [--debug]
+             lfsql local [options]      (LakeFormation Local as a server; see lfsql local --help)
+        --url URL      a driver URL, jdbc:lakeformation://Region=…;Database=…
+        --local        LakeFormation Local in this process, with the tpch and types databases
+        -e SQL         run SQL and exit;  -f FILE: run the statements in FILE and exit
+                       (neither: read statements ending in ; from standard input)
+        --format F     table (default), csv or json
+        --no-progress  no progress line on the terminal for long queries
+        --debug        print stack traces with errors""";
 
-  private Lfsql() {}
+  private final PrintStream out;
+  private final PrintStream err;
+  private final OutputFormat format;
+  private final boolean debug;
+  private final boolean progress;
+
+  private Lfsql(PrintStream out, PrintStream err, OutputFormat format, boolean debug, boolean progress) {
+    this.out = out;
+    this.err = err;
+    this.format = format;
+    this.debug = debug;
+    this.progress = progress;
+  }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    boolean terminal = System.console() != null;
+    System.exit(run(args, System.in, System.out, System.err, terminal));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, InputStream.nullInputStream(), out, err, false);
+  }
+
+  /**
+   * Runs lfsql; returns the exit status: 0, 1 when a statement failed, 2 for bad arguments.
+   *
+   * @param terminal whether a person is typing: prompts, history and the progress line
+   */
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
     String url = null;
     String sql = null;
-    String format = "table";
+    OutputFormat format = OutputFormat.TABLE;
     boolean debug = false;
+    boolean progress = terminal;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -43,39 +73,111 @@ public final class Lfsql {
           case "--local" -> url = "jdbc:lakeformation://Local=true";
           case "-e" -> sql = value(args, ++i);
           case "-f" -> sql = readFile(value(args, ++i));
-          case "--format" -> format = value(args, ++i);
+          case "--format" -> format = OutputFormat.named(value(args, ++i));
+          case "--no-progress" -> progress = false;
           case "--debug" -> debug = true;
+          case "-h", "--help" -> {
+            out.println(USAGE);
+            return 0;
+          }
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
-      if (url == null || sql == null || !(format.equals("table") || format.equals("csv"))) {
-        throw new IllegalArgumentException("missing or bad arguments");
+      if (url == null) {
+        throw new IllegalArgumentException("say where to connect: --url URL or --local");
       }
     } catch (IllegalArgumentException e) {
       err.println("lfsql: " + e.getMessage());
       err.println(USAGE);
       return 2;
     }
-    long start = System.nanoTime();
-    try (Connection connection = new NonRegisteringDriver().connect(url, new Properties());
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql.strip().replaceFirst(";$", ""))) {
-      long rows = format.equals("csv") ? printCsv(rs, out) : printTable(rs, out);
-      err.printf("%d row%s in %.3f s%n", rows, rows == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
-      return 0;
-    } catch (SQLException e) {
-      err.println("ERROR " + e.getSQLState() + ": " + e.getMessage());
-      if (debug) {
-        e.printStackTrace(err);
+    Lfsql lfsql = new Lfsql(out, err, format, debug, progress);
+    try (Connection connection = new NonRegisteringDriver().connect(url, new Properties())) {
+      if (sql != null) {
+        return lfsql.runAll(connection, new java.io.StringReader(sql), null);
       }
+      History history = terminal ? History.inHomeDirectory() : null;
+      Charset charset = terminal ? Charset.defaultCharset() : StandardCharsets.UTF_8;
+      return lfsql.runAll(connection, new InputStreamReader(in, charset), history);
+    } catch (SQLException e) {
+      lfsql.report(e);
       return 1;
+    }
+  }
+
+  /** Runs every statement of {@code input}; with a history, as a prompt for a person. */
+  private int runAll(Connection connection, java.io.Reader input, History history) {
+    StatementReader statements = new StatementReader(input);
+    boolean failed = false;
+    try {
+      while (true) {
+        if (history != null) {
+          out.print("lfsql> ");
+          out.flush();
+        }
+        String statement = statements.next(() -> {
+          if (history != null) {
+            out.print("    -> ");
+            out.flush();
+          }
+        });
+        if (statement == null) {
+          break;
+        }
+        if (statement.isEmpty()) {
+          continue;
+        }
+        if (statement.equalsIgnoreCase("quit") || statement.equalsIgnoreCase("exit")) {
+          break;
+        }
+        if (history != null) {
+          statement = history.expand(statement, out);
+          if (statement == null) {
+            continue;
+          }
+          history.add(statement);
+        }
+        failed |= !runOne(connection, statement);
+      }
+    } catch (IOException e) {
+      err.println("lfsql: could not read the input: " + e.getMessage());
+      return 1;
+    }
+    if (history != null) {
+      out.println();
+    }
+    return failed && history == null ? 1 : 0;
+  }
+
+  /** Runs one statement and prints its rows; false when it failed (the error is printed). */
+  private boolean runOne(Connection connection, String sql) {
+    long start = System.nanoTime();
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      long rows;
+      try (ProgressLine line = ProgressLine.startIf(progress, rs, err)) {
+        rows = format.print(rs, out);
+      }
+      out.flush();
+      err.printf("%d row%s in %.3f s%n", rows, rows == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
+      return true;
+    } catch (SQLException e) {
+      out.flush();
+      report(e);
+      return false;
+    }
+  }
+
+  private void report(SQLException e) {
+    err.println("ERROR " + e.getSQLState() + ": " + e.getMessage());
+    if (debug) {
+      e.printStackTrace(err);
     }
   }
 
   private static String readFile(String name) {
     try {
       return Files.readString(Path.of(name), StandardCharsets.UTF_8);
-    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+    } catch (IOException | java.nio.file.InvalidPathException e) {
       throw new IllegalArgumentException("cannot read the SQL file " + name + " (" + e.getClass().getSimpleName() + ")");
     }
   }
@@ -85,87 +187,5 @@ public final class Lfsql {
       throw new IllegalArgumentException(args[i - 1] + " needs a value");
     }
     return args[i];
-  }
-
-  /** An aligned table; rows are buffered in blocks to size the columns. */
-  private static long printTable(ResultSet rs, PrintStream out) throws SQLException {
-    ResultSetMetaData md = rs.getMetaData();
-    int columns = md.getColumnCount();
-    String[] header = new String[columns];
-    for (int c = 0; c < columns; c++) {
-      header[c] = md.getColumnLabel(c + 1);
-    }
-    long total = 0;
-    boolean more = true;
-    boolean first = true;
-    while (more) {
-      List<String[]> block = new ArrayList<>();
-      while (block.size() < MAX_TABLE_ROWS_BUFFERED && (more = rs.next())) {
-        String[] row = new String[columns];
-        for (int c = 0; c < columns; c++) {
-          String value = rs.getString(c + 1);
-          row[c] = rs.wasNull() ? "NULL" : value;
-        }
-        block.add(row);
-      }
-      if (!first && block.isEmpty()) {
-        break;
-      }
-      int[] widths = new int[columns];
-      for (int c = 0; c < columns; c++) {
-        widths[c] = header[c].length();
-        for (String[] row : block) {
-          widths[c] = Math.max(widths[c], row[c].length());
-        }
-      }
-      if (first) {
-        printRow(out, header, widths);
-        StringBuilder rule = new StringBuilder();
-        for (int c = 0; c < columns; c++) {
-          rule.append(c == 0 ? "" : "-+-").append("-".repeat(widths[c]));
-        }
-        out.println(rule);
-        first = false;
-      }
-      for (String[] row : block) {
-        printRow(out, row, widths);
-      }
-      total += block.size();
-    }
-    return total;
-  }
-
-  private static void printRow(PrintStream out, String[] values, int[] widths) {
-    StringBuilder line = new StringBuilder();
-    for (int c = 0; c < values.length; c++) {
-      line.append(c == 0 ? "" : " | ").append(values[c]).append(" ".repeat(widths[c] - values[c].length()));
-    }
-    out.println(line.toString().stripTrailing());
-  }
-
-  private static long printCsv(ResultSet rs, PrintStream out) throws SQLException {
-    ResultSetMetaData md = rs.getMetaData();
-    int columns = md.getColumnCount();
-    List<String> header = new ArrayList<>();
-    for (int c = 1; c <= columns; c++) {
-      header.add(csv(md.getColumnLabel(c)));
-    }
-    out.println(String.join(",", header));
-    long rows = 0;
-    while (rs.next()) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 1; c <= columns; c++) {
-        String value = rs.getString(c);
-        line.append(c == 1 ? "" : ",").append(rs.wasNull() ? "" : csv(value));
-      }
-      out.println(line);
-      rows++;
-    }
-    return rows;
-  }
-
-  private static String csv(String value) {
-    return value.contains(",") || value.contains("\"") || value.contains("\n")
-        ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 }

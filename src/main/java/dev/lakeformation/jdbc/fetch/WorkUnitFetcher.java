@@ -86,6 +86,8 @@ public final class WorkUnitFetcher implements BatchSource {
   private long rowsFetched;
   private int workersLeft;
   private Schema schema;
+  /** The unit whose schema {@link #schema} is: the first to arrive, not always unit 0. */
+  private WorkUnit schemaUnit;
   private SQLException failure;
   private boolean closed;
   /** Batches the reader holds; the allocator is closed only once they are all back. */
@@ -350,10 +352,11 @@ public final class WorkUnitFetcher implements BatchSource {
     try {
       if (schema == null) {
         schema = unitSchema;
+        schemaUnit = unit;
         changed.signalAll();
       } else if (!schema.getFields().equals(unitSchema.getFields())) {
         throw SqlErrors.of(SqlErrors.DATA_EXCEPTION, unit + " of query " + queryId + " has the schema "
-            + unitSchema + ", which differs from the first unit's " + schema
+            + unitSchema + ", which differs from " + schemaUnit + "'s " + schema
             + ". The service returned inconsistent work units.");
       }
     } finally {

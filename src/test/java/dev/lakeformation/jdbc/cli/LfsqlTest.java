@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeformation.jdbc.driver.LocalFixture;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,17 @@ class LfsqlTest {
   private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) {
+    return runWithInput("", args);
+  }
+
+  /** lfsql reading {@code input} as its standard input, which is not a terminal. */
+  private static Run runWithInput(String input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Lfsql.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int exit = Lfsql.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    return new Run(exit, out.toString(StandardCharsets.UTF_8).replace("\r", ""),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -57,11 +64,56 @@ class LfsqlTest {
 
   @Test
   void badArgumentsPrintTheUsage() {
-    Run missing = run("--url", fixture.url(""));
+    Run missing = run("-e", "SELECT 1");
     assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("--url URL or --local"), missing.err());
+    Run format = run("--local", "--format", "xml", "-e", "SELECT 1");
+    assertEquals(2, format.exit());
+    assertTrue(format.err().contains("unknown format xml (table, csv or json)"), format.err());
     assertTrue(missing.err().contains("usage: lfsql"));
     Run unreadable = run("--local", "-f", "no/such/file.sql");
     assertEquals(2, unreadable.exit());
     assertTrue(unreadable.err().contains("cannot read the SQL file no/such/file.sql"), unreadable.err());
+  }
+
+  @Test
+  void printsJsonWithTypedValuesOneRowPerLine() {
+    Run run = run("--url", fixture.url("Database=types"), "--format", "json", "-e",
+        "SELECT id, c_integer, c_decimal_5_2, c_boolean, c_double, c_varchar FROM all_types WHERE id IN (2, 4)"
+            + " ORDER BY id");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("""
+        [
+        {"id":2,"c_integer":-2147483648,"c_decimal_5_2":-999.99,"c_boolean":false,"c_double":-1.7976931348623157E308,\
+        "c_varchar":"Grüße, 東京 🚀 ‘quotes’"},
+        {"id":4,"c_integer":null,"c_decimal_5_2":null,"c_boolean":null,"c_double":null,"c_varchar":null}
+        ]
+        """, run.out());
+    Run empty = run("--url", fixture.url("Database=tpch"), "--format", "json", "-e",
+        "SELECT * FROM region WHERE r_regionkey < 0");
+    assertEquals("[]\n", empty.out());
+  }
+
+  @Test
+  void readsStatementsFromStandardInputAndFailsTheRunWhenOneFails() {
+    Run run = runWithInput("""
+        SELECT r_name FROM region WHERE r_regionkey = 0; -- a comment; not a statement
+        SELECT 'a;b' AS text FROM region
+          WHERE r_regionkey = 1;
+        SELECT nope FROM region;
+        SELECT COUNT(*) AS n FROM nation
+        """, "--url", fixture.url("Database=tpch"), "--format", "csv");
+    assertEquals(1, run.exit(), "a failed statement fails a script");
+    assertEquals("r_name\nAFRICA\ntext\na;b\nn\n25\n", run.out());
+    assertTrue(run.err().contains("ERROR 42000: "), run.err());
+    assertEquals(3, run.err().lines().filter(l -> l.matches("1 row in [0-9.]+ s")).count(), run.err());
+  }
+
+  @Test
+  void severalStatementsInOneDashE() {
+    Run run = run("--url", fixture.url("Database=tpch"), "--format", "csv", "-e",
+        "SELECT 1 AS a FROM region WHERE r_regionkey = 0; SELECT 2 AS b FROM region WHERE r_regionkey = 0;");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("a\n1\nb\n2\n", run.out());
   }
 }

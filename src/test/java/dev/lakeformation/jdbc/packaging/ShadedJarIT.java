@@ -136,6 +136,7 @@ class ShadedJarIT {
     String[] failed = run(List.of(java(javaHome), "-jar", JAR.toString(), "--local", "-e", "SELECT nonsense FROM"));
     assertEquals("1", failed[0]);
     assertTrue(withoutUnsafeNotice(failed[2]).startsWith("ERROR 42000: "), failed[2]);
+    assertTrue(failed[2].contains("Syntax error in SQL statement"), "the bundled H2 finds its messages: " + failed[2]);
     assertFalse(failed[2].contains("\tat "), "no stack trace without --debug");
   }
 
