@@ -10,6 +10,8 @@ import dev.lakeformation.jdbc.resultset.ArrowResultSet;
 import dev.lakeformation.jdbc.systemtable.QueryResultsTable;
 import dev.lakeformation.jdbc.systemtable.SystemQuery;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
+import dev.lakeformation.jdbc.systemtable.SystemTableContext;
+import dev.lakeformation.jdbc.systemtable.SystemTables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,11 +54,16 @@ class LfStatement implements Statement {
     SystemQuery systemQuery = SystemQueryParser.parse(sql);
     String queryId = connection.config().get(ConnectionProperty.QUERY_ID);
     long rowLimit = maxRows == 0 ? Long.MAX_VALUE : maxRows;
+    if (systemQuery != null && !systemQuery.table().equals(QueryResultsTable.NAME)) {
+      Cancellation run = new Cancellation(queryTimeoutSeconds);
+      cancellation = run;
+      SystemTableContext context = new SystemTableContext(connection.aws(), connection.fetchSettings(),
+          connection.config().get(ConnectionProperty.WORK_GROUP),
+          new RetryPolicy(connection.fetchSettings().maxRetries()), run);
+      result = SystemTables.run(systemQuery, context, connection.allocator(), this, rowLimit, this::resultClosed);
+      return result;
+    }
     if (systemQuery != null) {
-      if (!systemQuery.table().equals(QueryResultsTable.NAME)) {
-        throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "Table system." + systemQuery.table()
-            + " does not exist; the system tables are: system." + QueryResultsTable.NAME + ".");
-      }
       queryId = QueryResultsTable.queryId(systemQuery);
       if (systemQuery.limit() >= 0) {
         rowLimit = Math.min(rowLimit, systemQuery.limit());

@@ -24,6 +24,11 @@ public final class FetchedBatch implements AutoCloseable {
     this.onClose = onClose;
   }
 
+  /** A batch that is no fetcher's: built in memory (system tables), freed by closing it. */
+  public static FetchedBatch inMemory(VectorSchemaRoot root) {
+    return new FetchedBatch(root, 0, (bytes, wasHandedOut) -> { });
+  }
+
   public VectorSchemaRoot root() {
     return root;
   }

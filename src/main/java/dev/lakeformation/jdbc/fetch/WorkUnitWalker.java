@@ -37,13 +37,10 @@ public final class WorkUnitWalker {
 
   /** The next work unit, or null after the last one. Callers serialise their calls. */
   public synchronized WorkUnit next() throws SQLException {
-    while (ranges.isEmpty()) {
-      if (lastPageSeen) {
-        return null;
-      }
-      readPage();
+    WorkUnitRange range = peekRange();
+    if (range == null) {
+      return null;
     }
-    WorkUnitRange range = ranges.peekFirst();
     if (nextIdInRange < 0) {
       nextIdInRange = range.workUnitIdMin();
     }
@@ -55,6 +52,28 @@ public final class WorkUnitWalker {
       nextIdInRange++;
     }
     return unit;
+  }
+
+  /**
+   * The next whole range, as the service listed it, or null after the last one: for callers
+   * that want the ranges, not the units (not to be mixed with {@link #next}).
+   */
+  public synchronized WorkUnitRange nextRange() throws SQLException {
+    WorkUnitRange range = peekRange();
+    if (range != null) {
+      ranges.removeFirst();
+    }
+    return range;
+  }
+
+  private WorkUnitRange peekRange() throws SQLException {
+    while (ranges.isEmpty()) {
+      if (lastPageSeen) {
+        return null;
+      }
+      readPage();
+    }
+    return ranges.peekFirst();
   }
 
   private void readPage() throws SQLException {

@@ -14,6 +14,9 @@ import java.util.Set;
 public final class QueryResultsTable {
   public static final String NAME = "query_results";
   public static final String QUERY_ID = "query_id";
+  static final String DESCRIPTION = "The rows of a Lake Formation query planned elsewhere: SELECT * FROM"
+      + " system.query_results WHERE query_id = '…'. Its other columns are the query's own.";
+  static final java.util.List<SystemColumn> COLUMNS = java.util.List.of(SystemColumn.varchar(QUERY_ID));
 
   private QueryResultsTable() {}
 

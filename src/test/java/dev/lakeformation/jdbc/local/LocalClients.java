@@ -9,21 +9,21 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 
 /** The real AWS SDK clients, pointed at a LakeFormation Local, and small helpers for tests. */
-final class LocalClients {
+public final class LocalClients {
   private LocalClients() {}
 
-  static AwsClients connect(LocalService local, String accessKeyId, String secretAccessKey) {
+  public static AwsClients connect(LocalService local, String accessKeyId, String secretAccessKey) {
     return AwsClients.create(new AwsSettings(Region.US_EAST_1, local.endpoint(), local.endpoint(),
         StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)),
         Duration.ofSeconds(5), Duration.ofSeconds(30)));
   }
 
-  static AwsClients connect(LocalService local) {
+  public static AwsClients connect(LocalService local) {
     return connect(local, LocalService.DEFAULT_ACCESS_KEY_ID, LocalService.DEFAULT_SECRET_ACCESS_KEY);
   }
 
   /** Plans {@code sql} in {@code database} and waits until planning has finished. */
-  static String planAndFinish(LakeFormationClient lf, String database, String sql) throws InterruptedException {
+  public static String planAndFinish(LakeFormationClient lf, String database, String sql) throws InterruptedException {
     String id = lf.startQueryPlanning(r -> r.queryPlanningContext(c -> c.databaseName(database)).queryString(sql))
         .queryId();
     awaitState(lf, id, "FINISHED", "ERROR");
@@ -31,7 +31,7 @@ final class LocalClients {
   }
 
   /** Polls GetQueryState until it is one of {@code states}; returns the state. */
-  static String awaitState(LakeFormationClient lf, String id, String... states) throws InterruptedException {
+  public static String awaitState(LakeFormationClient lf, String id, String... states) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       String state = lf.getQueryState(r -> r.queryId(id)).stateAsString();

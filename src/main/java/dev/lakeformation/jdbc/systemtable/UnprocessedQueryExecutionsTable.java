@@ -1,0 +1,45 @@
+package dev.lakeformation.jdbc.systemtable;
+
+import static dev.lakeformation.jdbc.systemtable.SystemColumn.varchar;
+
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.athena.model.UnprocessedQueryExecutionId;
+
+/**
+ * {@code system.unprocessed_query_executions}: the IDs BatchGetQueryExecution could not read,
+ * with Athena's error code and message; filtered on query_execution_id like query_executions.
+ */
+final class UnprocessedQueryExecutionsTable implements SystemTable {
+  static final String NAME = "unprocessed_query_executions";
+  private static final List<SystemColumn> COLUMNS = List.of(varchar(QueryExecutionsTable.ID),
+      varchar("error_code"), varchar("error_message"));
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "Query execution IDs Athena could not read (BatchGetQueryExecution's UnprocessedQueryExecutionIds).";
+  }
+
+  @Override
+  public List<SystemColumn> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings)
+      throws SQLException {
+    AthenaExecutions.Answer answer = AthenaExecutions.read(QueryExecutionsTable.ids(query), Long.MAX_VALUE, context);
+    List<Object[]> rows = new ArrayList<>();
+    for (UnprocessedQueryExecutionId unprocessed : answer.unprocessed()) {
+      rows.add(new Object[] {unprocessed.queryExecutionId(), unprocessed.errorCode(), unprocessed.errorMessage()});
+    }
+    return new InMemoryTable(NAME, COLUMNS, rows);
+  }
+}

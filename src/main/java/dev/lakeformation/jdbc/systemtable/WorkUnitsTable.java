@@ -1,0 +1,52 @@
+package dev.lakeformation.jdbc.systemtable;
+
+import static dev.lakeformation.jdbc.systemtable.SystemColumn.bigint;
+import static dev.lakeformation.jdbc.systemtable.SystemColumn.varchar;
+
+import dev.lakeformation.jdbc.fetch.WorkUnitWalker;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.lakeformation.model.WorkUnitRange;
+
+/**
+ * {@code system.work_units}: the work-unit ranges of a Lake Formation query (GetWorkUnits, every
+ * page, waiting while units are still being planned), one row per range as the service listed
+ * it: first and last ID, inclusive, and the range's token.
+ */
+final class WorkUnitsTable implements SystemTable {
+  static final String NAME = "work_units";
+  private static final List<SystemColumn> COLUMNS = List.of(varchar(LakeFormationQueryIds.COLUMN),
+      bigint("work_unit_id_min"), bigint("work_unit_id_max"), varchar("work_unit_token"));
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "The work-unit ranges of a Lake Formation query (GetWorkUnits); needs WHERE query_id.";
+  }
+
+  @Override
+  public List<SystemColumn> columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings)
+      throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    for (String id : LakeFormationQueryIds.of(query)) {
+      WorkUnitWalker walker = new WorkUnitWalker(context.aws().lakeFormation(), id, context.fetchSettings(),
+          context.retry(), context.cancellation());
+      WorkUnitRange range;
+      while ((range = walker.nextRange()) != null) {
+        rows.add(new Object[] {id, range.workUnitIdMin(), range.workUnitIdMax(), range.workUnitToken()});
+      }
+    }
+    return new InMemoryTable(NAME, COLUMNS, rows);
+  }
+}
