@@ -1,12 +1,14 @@
 package dev.lakeformation.jdbc.driver;
 
 import dev.lakeformation.jdbc.arrow.RootAllocators;
+import dev.lakeformation.jdbc.metadata.LfDatabaseMetaData;
 import dev.lakeformation.jdbc.aws.AwsClients;
 import dev.lakeformation.jdbc.aws.AwsSettings;
 import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.fetch.FetchSettings;
+import dev.lakeformation.jdbc.fetch.RetryPolicy;
 import dev.lakeformation.jdbc.fetch.QueryPlanner;
 import dev.lakeformation.jdbc.spi.EmbeddedService;
 import java.sql.Array;
@@ -47,6 +49,8 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class LfConnection implements Connection {
   /** All Arrow memory of the driver descends from here; each connection has a child. */
+  /** The Athena data catalog of Glue's tables, where the system schema is listed too. */
+  static final String ATHENA_CATALOG = "AwsDataCatalog";
   private static final RootAllocator ROOT = RootAllocators.create();
 
   private final ConnectionConfig config;
@@ -284,7 +288,8 @@ public final class LfConnection implements Connection {
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     checkOpen();
-    throw SqlErrors.unsupported("DatabaseMetaData (coming with the metadata work)");
+    return new LfDatabaseMetaData(this, aws.athena(), new RetryPolicy(fetchSettings.maxRetries()), allocator,
+        config.redactedUrl(), config.accessKeyId(), ATHENA_CATALOG);
   }
 
   @Override
@@ -309,7 +314,7 @@ public final class LfConnection implements Connection {
   @Override
   public String getCatalog() throws SQLException {
     checkOpen();
-    return null;
+    return ATHENA_CATALOG;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.driver;
 
+import dev.lakeformation.jdbc.metadata.DriverVersion;
 import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
 import java.sql.Connection;
