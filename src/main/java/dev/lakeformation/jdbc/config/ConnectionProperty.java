@@ -108,6 +108,10 @@ public final class ConnectionProperty<T> {
   public static final ConnectionProperty<Integer> SOCKET_TIMEOUT_MILLIS = new ConnectionProperty<>(
       "SocketTimeoutMillis", Group.TIMEOUTS, "integer 1..3600000", "60000", false, null,
       v -> intIn(v, 1, 3_600_000), "Longest wait for the next bytes of a response.");
+  public static final ConnectionProperty<Integer> METADATA_CACHE_SECONDS = new ConnectionProperty<>(
+      "MetadataCacheSeconds", Group.TIMEOUTS, "integer 0..86400", "60", false, null,
+      v -> intIn(v, 0, 86_400), "How long DatabaseMetaData reuses Athena's catalog, database and table listings,"
+          + " so a GUI's burst of metadata calls makes few API calls; 0 asks Athena every time.");
 
   /** Every property, in the order of the docs. */
   public static final List<ConnectionProperty<?>> ALL = List.of(REGION, ENDPOINT, ATHENA_ENDPOINT, ALLOW_HTTP, LOCAL,
@@ -115,7 +119,7 @@ public final class ConnectionProperty<T> {
       USER, PASSWORD, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, PROFILE,
       MAX_CONCURRENT_WORK_UNITS, MAX_BUFFER_BYTES, PAGE_SIZE, ROW_ORDER, MAX_RETRIES,
       POLL_INTERVAL_MILLIS, POLL_MAX_INTERVAL_MILLIS, PLANNING_TIMEOUT_SECONDS, CONNECT_TIMEOUT_MILLIS,
-      SOCKET_TIMEOUT_MILLIS);
+      SOCKET_TIMEOUT_MILLIS, METADATA_CACHE_SECONDS);
 
   private static final Map<String, ConnectionProperty<?>> BY_LOWER_NAME = ALL.stream()
       .collect(Collectors.toUnmodifiableMap(p -> p.name.toLowerCase(Locale.ROOT), p -> p));

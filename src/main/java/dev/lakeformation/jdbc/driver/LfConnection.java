@@ -1,16 +1,19 @@
 package dev.lakeformation.jdbc.driver;
 
 import dev.lakeformation.jdbc.arrow.RootAllocators;
-import dev.lakeformation.jdbc.metadata.LfDatabaseMetaData;
 import dev.lakeformation.jdbc.aws.AwsClients;
 import dev.lakeformation.jdbc.aws.AwsSettings;
 import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.fetch.Cancellation;
 import dev.lakeformation.jdbc.fetch.FetchSettings;
-import dev.lakeformation.jdbc.fetch.RetryPolicy;
 import dev.lakeformation.jdbc.fetch.QueryPlanner;
+import dev.lakeformation.jdbc.fetch.RetryPolicy;
+import dev.lakeformation.jdbc.metadata.LfDatabaseMetaData;
 import dev.lakeformation.jdbc.spi.EmbeddedService;
+import dev.lakeformation.jdbc.systemtable.AthenaExecutions;
+import dev.lakeformation.jdbc.systemtable.SystemTableContext;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -28,6 +31,10 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -58,6 +65,9 @@ public final class LfConnection implements Connection {
   private final BufferAllocator allocator;
   private final FetchSettings fetchSettings;
   private final Set<LfStatement> statements = ConcurrentHashMap.newKeySet();
+  private static final int RECENT_QUERIES_KEPT = 100;
+  private final Deque<String> recentQueryIds = new ArrayDeque<>();
+  private volatile LfDatabaseMetaData metaData;
   private volatile boolean closed;
   private String schema;
   private int networkTimeoutMillis;
@@ -288,8 +298,48 @@ public final class LfConnection implements Connection {
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     checkOpen();
-    return new LfDatabaseMetaData(this, aws.athena(), new RetryPolicy(fetchSettings.maxRetries()), allocator,
-        config.redactedUrl(), config.accessKeyId(), ATHENA_CATALOG);
+    LfDatabaseMetaData metaData = this.metaData;
+    if (metaData == null) {
+      // One per connection, so that its cache of Athena listings serves every call of a GUI's burst.
+      metaData = new LfDatabaseMetaData(this, aws.athena(), new RetryPolicy(fetchSettings.maxRetries()),
+          Duration.ofSeconds(config.get(ConnectionProperty.METADATA_CACHE_SECONDS)), allocator, config.redactedUrl(),
+          config.accessKeyId(), ATHENA_CATALOG);
+      this.metaData = metaData;
+    }
+    return metaData;
+  }
+
+  /** Called by statements with the ID of each query they plan. */
+  void queryPlanned(String queryId) {
+    synchronized (recentQueryIds) {
+      recentQueryIds.addFirst(queryId);
+      while (recentQueryIds.size() > RECENT_QUERIES_KEPT) {
+        recentQueryIds.removeLast();
+      }
+    }
+  }
+
+  /**
+   * The IDs of the Lake Formation queries this connection's statements planned, newest first
+   * (the last {@value #RECENT_QUERIES_KEPT}). A driver extension: reach it with
+   * {@code connection.unwrap(LfConnection.class)}.
+   */
+  public List<String> recentQueryIds() {
+    synchronized (recentQueryIds) {
+      return List.copyOf(recentQueryIds);
+    }
+  }
+
+  /**
+   * Athena's execution details of these query IDs (BatchGetQueryExecution, 50 at a time), as
+   * the SDK's model objects, with the IDs Athena could not read. A driver extension, as
+   * {@link #recentQueryIds()} is: {@code c.unwrap(LfConnection.class).queryExecutions(ids)}.
+   */
+  public AthenaExecutions.Answer queryExecutions(Collection<String> queryIds) throws SQLException {
+    checkOpen();
+    SystemTableContext context = new SystemTableContext(aws, fetchSettings, config.get(ConnectionProperty.WORK_GROUP),
+        new RetryPolicy(fetchSettings.maxRetries()), new Cancellation(0));
+    return AthenaExecutions.read(List.copyOf(queryIds), Long.MAX_VALUE, context);
   }
 
   @Override

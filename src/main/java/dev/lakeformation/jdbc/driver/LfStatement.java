@@ -76,6 +76,7 @@ class LfStatement implements Statement {
     if (queryId == null) {
       QueryPlanner planner = new QueryPlanner(lakeFormation, connection.fetchSettings(), retry);
       queryId = planner.start(sql, connection.planningContext(), run);
+      connection.queryPlanned(queryId);
       planner.awaitWorkUnits(queryId, run);
     }
     WorkUnitFetcher started = new WorkUnitFetcher(lakeFormation, queryId, connection.fetchSettings(), retry, run,

@@ -10,9 +10,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,8 @@ final class HttpFront implements AutoCloseable {
   private final AthenaApi athena;
   private final SigV4Verifier verifier;
   private final Faults faults;
+  /** Requests per known operation, answered or failed: how tests see how many calls a client made. */
+  private final Map<String, LongAdder> requestsByOperation = new ConcurrentHashMap<>();
 
   HttpFront(int port, int threads, LakeFormationApi lakeFormation, AthenaApi athena,
       SigV4Verifier verifier, Faults faults) throws IOException {
@@ -81,6 +85,11 @@ final class HttpFront implements AutoCloseable {
     }
   }
 
+  long requestCount(String operation) {
+    LongAdder count = requestsByOperation.get(operation);
+    return count == null ? 0 : count.sum();
+  }
+
   private void serve(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -88,6 +97,9 @@ final class HttpFront implements AutoCloseable {
     String operation = isAthena
         ? target.substring(AthenaApi.TARGET_PREFIX.length())
         : exchange.getRequestURI().getPath().replaceFirst("^/", "");
+    if (isAthena ? AthenaApi.knows(operation) : LakeFormationApi.knows(operation)) {
+      requestsByOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
+    }
     int status;
     try {
       Reply reply = answer(exchange, isAthena, operation);

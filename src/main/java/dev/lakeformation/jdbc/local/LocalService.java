@@ -79,6 +79,11 @@ public final class LocalService implements AutoCloseable {
     return queries.publish(description, List.copyOf(unitStreams)).id;
   }
 
+  /** How many requests of {@code operation} (StartQueryPlanning, ListDatabases…) have arrived so far. */
+  public long requestCount(String operation) {
+    return front.requestCount(operation);
+  }
+
   /** Expires, now, every query older than the time to live (normally done on a timer). */
   public void expireOldQueries() {
     queries.expireOld();

@@ -3,8 +3,11 @@ package dev.lakeformation.jdbc.metadata;
 import dev.lakeformation.jdbc.fetch.Cancellation;
 import dev.lakeformation.jdbc.fetch.RetryPolicy;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.DataCatalogSummary;
 import software.amazon.awssdk.services.athena.model.ListDataCatalogsResponse;
@@ -15,18 +18,57 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 /**
  * What Athena says the data catalogs hold: catalogs, their databases, and their tables with
  * columns (ListTableMetadata gives the columns too, so no call per table is needed). Every page
- * is read, each call retried under the connection's budget.
+ * is read, each call retried under the connection's budget. Listings are kept for a time to
+ * live: a GUI that opens a tree calls DatabaseMetaData many times in a burst, and each call
+ * would otherwise list the same databases again.
  */
 final class AthenaCatalog {
+  /** A value and when it stops being reused. */
+  private record Cached(Object value, long expiresNanos) {}
+
+  /** Loads a listing; may call Athena. */
+  private interface Loader<T> {
+    T load() throws SQLException;
+  }
+
   private final AthenaClient athena;
   private final RetryPolicy retry;
+  private final long ttlNanos;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  AthenaCatalog(AthenaClient athena, RetryPolicy retry) {
+  AthenaCatalog(AthenaClient athena, RetryPolicy retry, Duration ttl) {
     this.athena = athena;
     this.retry = retry;
+    this.ttlNanos = ttl.toNanos();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(String key, Loader<T> loader) throws SQLException {
+    long now = System.nanoTime();
+    Cached hit = cache.get(key);
+    if (hit != null && hit.expiresNanos() - now > 0) {
+      return (T) hit.value();
+    }
+    T value = loader.load();
+    if (ttlNanos > 0) {
+      cache.put(key, new Cached(value, now + ttlNanos));
+    }
+    return value;
   }
 
   List<String> catalogs() throws SQLException {
+    return cached("catalogs", this::listCatalogs);
+  }
+
+  List<String> databases(String catalog) throws SQLException {
+    return cached("databases\u0000" + catalog, () -> listDatabases(catalog));
+  }
+
+  List<TableMetadata> tables(String catalog, String database) throws SQLException {
+    return cached("tables\u0000" + catalog + "\u0000" + database, () -> listTables(catalog, database));
+  }
+
+  private List<String> listCatalogs() throws SQLException {
     List<String> names = new ArrayList<>();
     Cancellation run = new Cancellation(0);
     String token = null;
@@ -39,10 +81,10 @@ final class AthenaCatalog {
       }
       token = page.nextToken();
     } while (token != null);
-    return names;
+    return List.copyOf(names);
   }
 
-  List<String> databases(String catalog) throws SQLException {
+  private List<String> listDatabases(String catalog) throws SQLException {
     List<String> names = new ArrayList<>();
     Cancellation run = new Cancellation(0);
     String token = null;
@@ -53,10 +95,10 @@ final class AthenaCatalog {
       page.databaseList().forEach(database -> names.add(database.name()));
       token = page.nextToken();
     } while (token != null);
-    return names;
+    return List.copyOf(names);
   }
 
-  List<TableMetadata> tables(String catalog, String database) throws SQLException {
+  private List<TableMetadata> listTables(String catalog, String database) throws SQLException {
     List<TableMetadata> tables = new ArrayList<>();
     Cancellation run = new Cancellation(0);
     String token = null;
@@ -67,6 +109,6 @@ final class AthenaCatalog {
       tables.addAll(page.tableMetadataList());
       token = page.nextToken();
     } while (token != null);
-    return tables;
+    return List.copyOf(tables);
   }
 }

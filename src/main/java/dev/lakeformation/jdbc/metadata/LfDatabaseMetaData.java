@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,14 +51,15 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
   private final String defaultCatalog;
 
   /**
+   * @param cacheTtl how long Athena's listings are reused (zero: not at all)
    * @param url the connection's URL without secrets
    * @param userName the access key ID, or null when the credentials come from elsewhere
    * @param defaultCatalog the catalog the {@code system} schema appears in
    */
-  public LfDatabaseMetaData(Connection connection, AthenaClient athena, RetryPolicy retry, BufferAllocator allocator,
-      String url, String userName, String defaultCatalog) {
+  public LfDatabaseMetaData(Connection connection, AthenaClient athena, RetryPolicy retry, Duration cacheTtl,
+      BufferAllocator allocator, String url, String userName, String defaultCatalog) {
     this.connection = connection;
-    this.catalog = new AthenaCatalog(athena, retry);
+    this.catalog = new AthenaCatalog(athena, retry, cacheTtl);
     this.allocator = allocator;
     this.url = url;
     this.userName = userName;

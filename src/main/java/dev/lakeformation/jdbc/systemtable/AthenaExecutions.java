@@ -14,16 +14,16 @@ import software.amazon.awssdk.services.athena.model.UnprocessedQueryExecutionId;
  * {@value #BATCH}, the most the API takes, or, without IDs, every ID ListQueryExecutions gives
  * for the workgroup (newest first, page by page) and then those.
  */
-final class AthenaExecutions {
+public final class AthenaExecutions {
   static final int BATCH = 50;
 
   /** The executions read and the IDs Athena could not read. */
-  record Answer(List<QueryExecution> executions, List<UnprocessedQueryExecutionId> unprocessed) {}
+  public record Answer(List<QueryExecution> executions, List<UnprocessedQueryExecutionId> unprocessed) {}
 
   private AthenaExecutions() {}
 
   /** @param ids the IDs to read, or null for the workgroup's; @param most stop listing after this many */
-  static Answer read(Collection<String> ids, long most, SystemTableContext context) throws SQLException {
+  public static Answer read(Collection<String> ids, long most, SystemTableContext context) throws SQLException {
     List<String> wanted = ids != null ? List.copyOf(ids) : list(most, context);
     List<QueryExecution> executions = new ArrayList<>();
     List<UnprocessedQueryExecutionId> unprocessed = new ArrayList<>();

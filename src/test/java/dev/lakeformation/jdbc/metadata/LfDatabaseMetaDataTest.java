@@ -193,4 +193,95 @@ class LfDatabaseMetaDataTest {
     assertEquals("AKIALAKEFORMATIONLOCAL", md.getUserName());
     assertEquals(4, md.getJDBCMajorVersion());
   }
+
+  /** The calls DBeaver makes on connect and while a user expands the navigator tree. */
+  @Test
+  void aNavigatorCrawlWorksAndMakesFewApiCalls() throws SQLException {
+    try (Connection fresh = fixture.connect("")) {
+      long listingsBefore = fixture.local.requestCount("ListTableMetadata");
+      DatabaseMetaData meta = fresh.getMetaData();
+      meta.getSQLKeywords();
+      meta.getNumericFunctions();
+      meta.getStringFunctions();
+      meta.getTimeDateFunctions();
+      meta.getSystemFunctions();
+      strings(meta.getTypeInfo(), "TYPE_NAME");
+      strings(meta.getClientInfoProperties(), "NAME");
+      int columns = 0;
+      for (int expand = 0; expand < 3; expand++) {
+        for (String catalog : strings(meta.getCatalogs(), "TABLE_CAT")) {
+          for (String schema : strings(meta.getSchemas(catalog, null), "TABLE_SCHEM")) {
+            for (String table : strings(meta.getTables(catalog, schema, "%", null), "TABLE_NAME")) {
+              try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
+                while (rs.next()) {
+                  assertNotNull(rs.getString("TYPE_NAME"));
+                  columns++;
+                }
+              }
+              strings(meta.getPrimaryKeys(catalog, schema, table), "COLUMN_NAME");
+              strings(meta.getIndexInfo(catalog, schema, table, false, true), "INDEX_NAME");
+              strings(meta.getImportedKeys(catalog, schema, table), "PKTABLE_NAME");
+            }
+          }
+          strings(meta.getFunctions(catalog, null, "%"), "FUNCTION_NAME");
+        }
+      }
+      assertTrue(columns > 3 * 80, "columns seen: " + columns);
+      long listings = fixture.local.requestCount("ListTableMetadata") - listingsBefore;
+      assertEquals(2, listings, "one listing per database (tpch, types) for the whole crawl, thanks to the cache");
+      assertEquals(0, fresh.unwrap(LfConnection.class).allocatedBytes());
+    }
+  }
+
+  /** Names and types, in order, as the DatabaseMetaData javadoc gives them. */
+  @Test
+  void resultColumnsAreTheOnesJdbcSpecifies() throws SQLException {
+    assertShape(md.getTables(null, null, "region", null), "TABLE_CAT:12 TABLE_SCHEM:12 TABLE_NAME:12 TABLE_TYPE:12"
+        + " REMARKS:12 TYPE_CAT:12 TYPE_SCHEM:12 TYPE_NAME:12 SELF_REFERENCING_COL_NAME:12 REF_GENERATION:12");
+    assertShape(md.getColumns(null, null, "region", null), "TABLE_CAT:12 TABLE_SCHEM:12 TABLE_NAME:12"
+        + " COLUMN_NAME:12 DATA_TYPE:4 TYPE_NAME:12 COLUMN_SIZE:4 BUFFER_LENGTH:4 DECIMAL_DIGITS:4 NUM_PREC_RADIX:4"
+        + " NULLABLE:4 REMARKS:12 COLUMN_DEF:12 SQL_DATA_TYPE:4 SQL_DATETIME_SUB:4 CHAR_OCTET_LENGTH:4"
+        + " ORDINAL_POSITION:4 IS_NULLABLE:12 SCOPE_CATALOG:12 SCOPE_SCHEMA:12 SCOPE_TABLE:12 SOURCE_DATA_TYPE:5"
+        + " IS_AUTOINCREMENT:12 IS_GENERATEDCOLUMN:12");
+    assertShape(md.getSchemas(), "TABLE_SCHEM:12 TABLE_CATALOG:12");
+    assertShape(md.getCatalogs(), "TABLE_CAT:12");
+    assertShape(md.getPrimaryKeys(null, null, "region"), "TABLE_CAT:12 TABLE_SCHEM:12 TABLE_NAME:12 COLUMN_NAME:12"
+        + " KEY_SEQ:5 PK_NAME:12");
+    assertShape(md.getTypeInfo(), "TYPE_NAME:12 DATA_TYPE:4 PRECISION:4 LITERAL_PREFIX:12 LITERAL_SUFFIX:12"
+        + " CREATE_PARAMS:12 NULLABLE:5 CASE_SENSITIVE:16 SEARCHABLE:5 UNSIGNED_ATTRIBUTE:16 FIXED_PREC_SCALE:16"
+        + " AUTO_INCREMENT:16 LOCAL_TYPE_NAME:12 MINIMUM_SCALE:5 MAXIMUM_SCALE:5 SQL_DATA_TYPE:4 SQL_DATETIME_SUB:4"
+        + " NUM_PREC_RADIX:4");
+    assertShape(md.getIndexInfo(null, null, "region", false, true), "TABLE_CAT:12 TABLE_SCHEM:12 TABLE_NAME:12"
+        + " NON_UNIQUE:16 INDEX_QUALIFIER:12 INDEX_NAME:12 TYPE:5 ORDINAL_POSITION:5 COLUMN_NAME:12 ASC_OR_DESC:12"
+        + " CARDINALITY:-5 PAGES:-5 FILTER_CONDITION:12");
+    assertShape(md.getFunctions(null, null, null), "FUNCTION_CAT:12 FUNCTION_SCHEM:12 FUNCTION_NAME:12 REMARKS:12"
+        + " FUNCTION_TYPE:5 SPECIFIC_NAME:12");
+  }
+
+  private static void assertShape(ResultSet rs, String expected) throws SQLException {
+    try (rs) {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<String> actual = new ArrayList<>();
+      for (int c = 1; c <= meta.getColumnCount(); c++) {
+        actual.add(meta.getColumnName(c) + ":" + meta.getColumnType(c));
+      }
+      assertEquals(List.of(expected.split(" ")), actual);
+    }
+  }
+
+  @Test
+  void theConnectionRemembersItsQueriesAndReadsTheirAthenaDetails() throws SQLException {
+    try (Connection c = fixture.connect("Database=tpch")) {
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM region")) {
+        rs.next();
+      }
+      LfConnection lf = c.unwrap(LfConnection.class);
+      List<String> recent = lf.recentQueryIds();
+      assertEquals(1, recent.size());
+      var answer = lf.queryExecutions(List.of(recent.get(0), "not-a-query"));
+      assertEquals(recent.get(0), answer.executions().get(0).queryExecutionId());
+      assertEquals("SELECT COUNT(*) FROM region", answer.executions().get(0).query());
+      assertEquals("not-a-query", answer.unprocessed().get(0).queryExecutionId());
+    }
+  }
 }
