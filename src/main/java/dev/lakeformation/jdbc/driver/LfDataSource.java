@@ -204,6 +204,10 @@ public class LfDataSource implements DataSource {
     set(ConnectionProperty.SOCKET_TIMEOUT_MILLIS, value);
   }
 
+  public void setMetadataCacheSeconds(int value) {
+    set(ConnectionProperty.METADATA_CACHE_SECONDS, value);
+  }
+
   @Override
   public PrintWriter getLogWriter() {
     return logWriter;

@@ -15,7 +15,7 @@ class ConnectionConfigTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "jdbc:mysql://x|08001|Not a lakeformation-jdbc URL: it must start with jdbc:lakeformation:// (for example jdbc:lakeformation://Region=us-east-1;Database=sales).",
-      "jdbc:lakeformation://Foo=1|08001|Unknown connection property 'Foo' in the URL. Known properties: Region, Endpoint, AthenaEndpoint, AllowHttp, Local, Database, CatalogId, QueryId, TransactionId, QueryAsOfTime, WorkGroup, User, Password, AccessKeyId, SecretAccessKey, SessionToken, Profile, MaxConcurrentWorkUnits, MaxBufferBytes, PageSize, RowOrder, MaxRetries, PollIntervalMillis, PollMaxIntervalMillis, PlanningTimeoutSeconds, ConnectTimeoutMillis, SocketTimeoutMillis.",
+      "jdbc:lakeformation://Foo=1|08001|Unknown connection property 'Foo' in the URL. Known properties: Region, Endpoint, AthenaEndpoint, AllowHttp, Local, Database, CatalogId, QueryId, TransactionId, QueryAsOfTime, WorkGroup, User, Password, AccessKeyId, SecretAccessKey, SessionToken, Profile, MaxConcurrentWorkUnits, MaxBufferBytes, PageSize, RowOrder, MaxRetries, PollIntervalMillis, PollMaxIntervalMillis, PlanningTimeoutSeconds, ConnectTimeoutMillis, SocketTimeoutMillis, MetadataCacheSeconds.",
       "jdbc:lakeformation://Region=us-east-1;region=eu-west-1|08001|Connection property Region is given twice in the URL.",
       "jdbc:lakeformation://Region|08001|Malformed URL segment 'Region': expected Key=Value pairs separated by ';'.",
       "jdbc:lakeformation://Region=Mars|08001|Invalid value for connection property Region: 'Mars' is not an AWS Region name; expected e.g. us-east-1 or eu-west-2.",
