@@ -2,7 +2,6 @@ package dev.lakeformation.jdbc.arrow;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -25,7 +24,7 @@ public final class ArrowIpc {
   /** A stream reader over {@code in} whose buffers come from {@code allocator}. */
   public static ArrowStreamReader openStream(InputStream in, BufferAllocator allocator) {
     return new ArrowStreamReader(
-        new MessageChannelReader(new HeapCopyReadChannel(Channels.newChannel(in)), allocator),
+        new MessageChannelReader(new HeapCopyReadChannel(in), allocator),
         allocator);
   }
 

@@ -1,8 +1,8 @@
 package dev.lakeformation.jdbc.arrow;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.ipc.ReadChannel;
 
@@ -18,10 +18,17 @@ import org.apache.arrow.vector.ipc.ReadChannel;
 public final class HeapCopyReadChannel extends ReadChannel {
   private static final int CHUNK_BYTES = 64 * 1024;
 
+  private final InputStream in;
   private final byte[] chunk = new byte[CHUNK_BYTES];
 
-  public HeapCopyReadChannel(ReadableByteChannel in) {
-    super(in);
+  /**
+   * Message headers are read through a channel over {@code in}, bodies from {@code in} itself:
+   * a channel over a stream would copy every body once more through its own 8 KiB array. The
+   * channel reads no further than asked, so the two can take turns on one stream.
+   */
+  public HeapCopyReadChannel(InputStream in) {
+    super(Channels.newChannel(in));
+    this.in = in;
   }
 
   /**
@@ -33,7 +40,7 @@ public final class HeapCopyReadChannel extends ReadChannel {
     long remaining = length;
     while (remaining > 0) {
       int wanted = (int) Math.min(remaining, CHUNK_BYTES);
-      int read = readFully(ByteBuffer.wrap(chunk, 0, wanted));
+      int read = in.readNBytes(chunk, 0, wanted);
       if (read > 0) {
         long writerIndex = buffer.writerIndex();
         buffer.setBytes(writerIndex, chunk, 0, read);

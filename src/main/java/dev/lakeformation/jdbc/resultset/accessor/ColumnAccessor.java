@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -23,6 +24,11 @@ public abstract class ColumnAccessor {
   protected final String columnName;
   /** The column's vector in the current batch. */
   protected FieldVector vector;
+  /**
+   * The vector's validity bitmap, read directly: {@code vector.isNull} is an interface call
+   * through many vector classes on every getter. Null for vectors without one (unions).
+   */
+  private ArrowBuf validity;
 
   protected ColumnAccessor(String columnName) {
     this.columnName = columnName;
@@ -31,10 +37,20 @@ public abstract class ColumnAccessor {
   /** Points the accessor at the vector of the current batch. */
   public void bind(FieldVector vector) {
     this.vector = vector;
+    ArrowBuf bitmap;
+    try {
+      bitmap = vector.getValidityBuffer();
+    } catch (UnsupportedOperationException e) {
+      bitmap = null;
+    }
+    this.validity = bitmap;
   }
 
   public boolean isNull(int row) {
-    return vector.isNull(row);
+    if (validity == null) {
+      return vector.isNull(row);
+    }
+    return (validity.getByte(row >>> 3) & (1 << (row & 7))) == 0;
   }
 
   /** The value as the JDBC object of the column's type (Integer, BigDecimal, Timestamp …). */

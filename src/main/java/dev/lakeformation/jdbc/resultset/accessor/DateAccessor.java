@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.Calendar;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
@@ -13,7 +14,15 @@ import org.apache.arrow.vector.FieldVector;
  * instant: it reads as that day in the JVM's zone, or in the zone of the Calendar given.
  */
 final class DateAccessor extends FixedWidthAccessor {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
   private boolean days;
+  /**
+   * The JVM's zone, read once per batch: asking for it clones a TimeZone, too dear per value.
+   * Its fixed offset in milliseconds, or null when the zone has transitions.
+   */
+  private ZoneId defaultZone;
+  private Long fixedOffsetMillis;
 
   DateAccessor(String columnName) {
     super(columnName);
@@ -23,16 +32,23 @@ final class DateAccessor extends FixedWidthAccessor {
   public void bind(FieldVector vector) {
     super.bind(vector);
     this.days = vector instanceof DateDayVector;
+    this.defaultZone = ZoneId.systemDefault();
+    ZoneRules rules = defaultZone.getRules();
+    this.fixedOffsetMillis = rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds() * 1000L
+        : null;
+  }
+
+  private long epochDay(int row) {
+    return days ? data.getInt((long) row * 4) : Math.floorDiv(data.getLong((long) row * 8), MILLIS_PER_DAY);
   }
 
   LocalDate localDate(int row) {
-    long epochDay = days ? data.getInt((long) row * 4) : Math.floorDiv(data.getLong((long) row * 8), 86_400_000L);
-    return LocalDate.ofEpochDay(epochDay);
+    return LocalDate.ofEpochDay(epochDay(row));
   }
 
   @Override
   public Object getObject(int row) {
-    return Date.valueOf(localDate(row));
+    return getDate(row, null);
   }
 
   @Override
@@ -42,10 +58,11 @@ final class DateAccessor extends FixedWidthAccessor {
 
   @Override
   public Date getDate(int row, Calendar calendar) {
-    if (calendar == null) {
-      return Date.valueOf(localDate(row));
+    if (calendar == null && fixedOffsetMillis != null) {
+      return new Date(epochDay(row) * MILLIS_PER_DAY - fixedOffsetMillis);
     }
-    return new Date(localDate(row).atStartOfDay(calendar.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+    ZoneId zone = calendar == null ? defaultZone : calendar.getTimeZone().toZoneId();
+    return new Date(localDate(row).atStartOfDay(zone).toInstant().toEpochMilli());
   }
 
   @Override

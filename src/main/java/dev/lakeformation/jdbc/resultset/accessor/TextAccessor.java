@@ -3,6 +3,7 @@ package dev.lakeformation.jdbc.resultset.accessor;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
@@ -12,9 +13,23 @@ import org.apache.arrow.vector.ViewVarCharVector;
 
 /**
  * Utf8, LargeUtf8 and Utf8View vectors. Strings are decoded from the data buffer through one
- * reusable scratch array: the String itself is the only allocation.
+ * reusable scratch array: the String itself is the only allocation. Short values are also kept
+ * in a small direct-mapped cache of this column, so that the flags, codes and names analytics
+ * results repeat on every row are handed out again instead of decoded again (Strings are
+ * immutable, so sharing one is safe).
  */
 final class TextAccessor extends ColumnAccessor {
+  private static final int CACHED_MAX_BYTES = 24;
+  private static final int CACHE_SLOTS = 256;
+
+  /** After this many short values, a column whose values mostly missed stops using the cache. */
+  private static final int CACHE_TRIAL = 4_096;
+
+  private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+  private final String[] cachedStrings = new String[CACHE_SLOTS];
+  private int cacheLookups;
+  private int cacheHits;
+  private boolean cacheOff;
   private ArrowBuf offsets;
   private ArrowBuf data;
   private int offsetWidth;
@@ -59,7 +74,26 @@ final class TextAccessor extends ColumnAccessor {
       scratch = new byte[Math.max(length, scratch.length * 2)];
     }
     data.getBytes(start, scratch, 0, length);
-    return new String(scratch, 0, length, StandardCharsets.UTF_8);
+    if (length > CACHED_MAX_BYTES || cacheOff) {
+      return new String(scratch, 0, length, StandardCharsets.UTF_8);
+    }
+    if (++cacheLookups == CACHE_TRIAL) {
+      cacheOff = cacheHits * 2 < CACHE_TRIAL; // high cardinality: copying into the cache only costs
+    }
+    int hash = length;
+    for (int i = 0; i < length; i++) {
+      hash = 31 * hash + scratch[i];
+    }
+    int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+    byte[] cached = cachedBytes[slot];
+    if (cached != null && Arrays.equals(cached, 0, cached.length, scratch, 0, length)) {
+      cacheHits++;
+      return cachedStrings[slot];
+    }
+    String value = new String(scratch, 0, length, StandardCharsets.UTF_8);
+    cachedBytes[slot] = Arrays.copyOf(scratch, length);
+    cachedStrings[slot] = value;
+    return value;
   }
 
   @Override

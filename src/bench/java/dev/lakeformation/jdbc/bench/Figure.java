@@ -1,0 +1,16 @@
+package dev.lakeformation.jdbc.bench;
+
+/**
+ * One line of the benchmark report: what was measured, the baseline measured in the same run,
+ * their ratio (higher is better for the driver), the target ratio and whether it was met.
+ */
+record Figure(String name, String measured, String baseline, double ratio, double target) {
+  boolean passed() {
+    return ratio >= target;
+  }
+
+  String row() {
+    return String.format("| %s | %s | %s | %.2f | ≥ %.2f | %s |", name, measured, baseline, ratio, target,
+        passed() ? "pass" : "MISS");
+  }
+}

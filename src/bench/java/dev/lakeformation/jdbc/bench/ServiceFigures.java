@@ -1,0 +1,169 @@
+package dev.lakeformation.jdbc.bench;
+
+import dev.lakeformation.jdbc.aws.AwsClients;
+import dev.lakeformation.jdbc.aws.AwsSettings;
+import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
+import dev.lakeformation.jdbc.local.LocalService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** Figures 2 to 4: the driver against LakeFormation Local over loopback HTTP. */
+public final class ServiceFigures {
+  private ServiceFigures() {}
+
+  static String url(LocalService local, String extra) {
+    return "jdbc:lakeformation://Endpoint=" + local.endpoint() + ";Region=us-east-1;AccessKeyId="
+        + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY + ";"
+        + extra;
+  }
+
+  public static AwsClients clients(LocalService local) {
+    return AwsClients.create(new AwsSettings(Region.US_EAST_1, local.endpoint(), local.endpoint(),
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalService.DEFAULT_ACCESS_KEY_ID,
+            LocalService.DEFAULT_SECRET_ACCESS_KEY)), Duration.ofSeconds(10), Duration.ofSeconds(120)));
+  }
+
+  /** Plans {@code sql} and waits until every unit exists, so that only fetching is timed. */
+  public static String planFully(AwsClients aws, String database, String sql) throws InterruptedException {
+    String id = aws.lakeFormation().startQueryPlanning(r -> r.queryString(sql)
+        .queryPlanningContext(c -> c.databaseName(database))).queryId();
+    while (true) {
+      String state = aws.lakeFormation().getQueryState(r -> r.queryId(id)).stateAsString();
+      if (state.equals("FINISHED")) {
+        return id;
+      }
+      if (!state.equals("PENDING") && !state.equals("WORKUNITS_AVAILABLE")) {
+        throw new IllegalStateException("query " + id + " is " + state);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Drains a planned query through the driver; returns {rows, bytes, nanos}. */
+  public static long[] driverRead(LocalService local, String queryId, int threads) throws Exception {
+    return driverRead(local, queryId, threads, false);
+  }
+
+  /** @param everyValue read every column with its natural getter, not only move through the rows */
+  static long[] driverRead(LocalService local, String queryId, int threads, boolean everyValue) throws Exception {
+    long start = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(url(local, "MaxConcurrentWorkUnits=" + threads));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'")) {
+      long rows = everyValue ? Timing.drain(rs) : Timing.count(rs);
+      long bytes = rs.unwrap(WorkUnitFetcher.class).progress().bytesFetched();
+      return new long[] {rows, bytes, System.nanoTime() - start};
+    }
+  }
+
+  /**
+   * Figure 2: rows/s and MB/s of the driver (every row handed to the application, its Arrow
+   * decoded) against the SDK reading the same bodies; then, for information, the same with every
+   * value read through its getter, which adds figure 1's decode cost on the one reading thread.
+   */
+  static List<Figure> endToEnd(double scaleFactor, int threads) throws Exception {
+    try (LocalService local = LocalService.builder().tpchScaleFactor(scaleFactor).rowsPerWorkUnit(50_000)
+        .rowsPerBatch(10_000).heapLimitBytes(1L << 30).start();
+        AwsClients aws = clients(local)) {
+      String queryId = planFully(aws, "tpch", "SELECT * FROM lineitem");
+      long[] rows = null;
+      long[] values = null;
+      long[] baseline = null;
+      for (int round = 0; round < 3; round++) {
+        long[] transport = TransportBaseline.readAll(aws, queryId, threads);
+        long[] driver = driverRead(local, queryId, threads, false);
+        long[] everyValue = driverRead(local, queryId, threads, true);
+        baseline = baseline == null || transport[1] < baseline[1] ? transport : baseline;
+        rows = rows == null || driver[2] < rows[2] ? driver : rows;
+        values = values == null || everyValue[2] < values[2] ? everyValue : values;
+      }
+      double transportMbPerSecond = baseline[0] / 1e6 / (baseline[1] / 1e9);
+      String baselineText = String.format("SDK read-and-discard %.0f MB/s", transportMbPerSecond);
+      String name = "End to end: lineitem SF " + scaleFactor + " (" + String.format("%,d", rows[0]) + " rows), P="
+          + threads;
+      return List.of(
+          new Figure(name + ", rows", describe(rows), baselineText, mbPerSecond(rows) / transportMbPerSecond, 0.7),
+          new Figure(name + ", every value read (information)", describe(values), baselineText,
+              mbPerSecond(values) / transportMbPerSecond, 0.0));
+    }
+  }
+
+  private static double mbPerSecond(long[] read) {
+    return read[1] / 1e6 / (read[2] / 1e9);
+  }
+
+  private static String describe(long[] read) {
+    return String.format("%s, %.0f MB/s", Timing.rate(read[0] / (read[2] / 1e9), "rows"), mbPerSecond(read));
+  }
+
+  /** Figures 3 and 4: 64 units each delayed 100 ms, for P = 1, 2, 4, 8, 16; then the first row's wait. */
+  static List<Figure> parallelismAndFirstRow() throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    // orders at scale factor 0.01 has 15,000 rows: 235 rows per unit make 64 units.
+    try (LocalService local = LocalService.builder().tpchScaleFactor(0.01).rowsPerWorkUnit(235).start();
+        AwsClients aws = clients(local)) {
+      String queryId = planFully(aws, "tpch", "SELECT * FROM orders");
+      long units = aws.lakeFormation().getQueryStatistics(r -> r.queryId(queryId)).planningStatistics()
+          .workUnitsGeneratedCount();
+      long latencyMillis = 100;
+      for (int threads : new int[] {1, 2, 4, 8, 16}) {
+        local.faults().clear();
+        driverRead(local, queryId, threads);
+        long transfer = driverRead(local, queryId, threads)[2];
+        local.faults().workUnitLatencyMillis(latencyMillis);
+        long measured = driverRead(local, queryId, threads)[2];
+        double ideal = units * latencyMillis * 1e6 / threads + transfer;
+        figures.add(new Figure("Parallelism: " + units + " units × 100 ms, P=" + threads, Timing.seconds(measured),
+            "ideal " + Timing.seconds((long) ideal), ideal / measured, 0.8));
+      }
+      local.faults().clear().workUnitLatencyMillis(latencyMillis);
+      figures.add(firstRow(local, aws, latencyMillis));
+      local.faults().clear();
+    }
+    return figures;
+  }
+
+  /**
+   * Figure 4: executeQuery to the first row, planning included, against planning (timed with the
+   * SDK the same way) plus one unit's latency and transfer.
+   */
+  private static Figure firstRow(LocalService local, AwsClients aws, long latencyMillis) throws Exception {
+    String sql = "SELECT * FROM orders";
+    long best = Long.MAX_VALUE;
+    long baseline = Long.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
+      long start = System.nanoTime();
+      String id = aws.lakeFormation().startQueryPlanning(r -> r.queryString(sql)
+          .queryPlanningContext(c -> c.databaseName("tpch"))).queryId();
+      String state;
+      do {
+        state = aws.lakeFormation().getQueryState(r -> r.queryId(id)).stateAsString();
+      } while (state.equals("PENDING"));
+      var range = aws.lakeFormation().getWorkUnits(r -> r.queryId(id)).workUnitRanges().get(0);
+      try (var body = aws.lakeFormation().getWorkUnitResults(r -> r.queryId(id).workUnitId(range.workUnitIdMin())
+          .workUnitToken(range.workUnitToken()))) {
+        body.readAllBytes();
+      }
+      baseline = Math.min(baseline, System.nanoTime() - start);
+
+      try (Connection c = DriverManager.getConnection(url(local, "Database=tpch"));
+          Statement s = c.createStatement()) {
+        long begin = System.nanoTime();
+        try (ResultSet rs = s.executeQuery(sql)) {
+          rs.next();
+          best = Math.min(best, System.nanoTime() - begin);
+        }
+      }
+    }
+    return new Figure("Time to first row (planning + 1 unit of " + latencyMillis + " ms)", Timing.millis(best),
+        "SDK plan + first unit " + Timing.millis(baseline), (double) baseline / best, 0.8);
+  }
+}
