@@ -26,7 +26,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The rows the decode benchmark reads, generated from a fixed seed: lineitem-shaped (16
- * columns: bigints, an int, decimals, one-letter flags, dates, strings) or narrow (4 bigints).
+ * columns: bigints, an int, decimals, one-letter flags, dates, strings, each drawn from the
+ * range TPC-H's lineitem has) or narrow (4 bigints).
  * The same rows as Arrow record batches and as an H2 table, so every reader reads the same data.
  */
 public final class BenchData {
@@ -58,7 +59,13 @@ public final class BenchData {
     return switch (kind) {
       case BIGINT -> random.nextLong(1, 6_000_000_000L);
       case INT -> random.nextInt(1, 8);
-      case DECIMAL -> BigDecimal.valueOf(random.nextLong(0, 10_000_000), 2);
+      // As TPC-H draws them: quantity 1..50, price spread wide, discount 0..0.10, tax 0..0.08.
+      case DECIMAL -> switch (column) {
+        case 4 -> BigDecimal.valueOf(random.nextLong(1, 51) * 100, 2);
+        case 5 -> BigDecimal.valueOf(random.nextLong(90_000, 10_500_000), 2);
+        case 6 -> BigDecimal.valueOf(random.nextLong(0, 11), 2);
+        default -> BigDecimal.valueOf(random.nextLong(0, 9), 2);
+      };
       case DATE -> LocalDate.of(1992, 1, 1).plusDays(random.nextInt(0, 2_500));
       case TEXT -> switch (column) {
         case 8 -> random.nextBoolean() ? "R" : "N";

@@ -107,8 +107,9 @@ public final class ServiceFigures {
   /** Figures 3 and 4: 64 units each delayed 100 ms, for P = 1, 2, 4, 8, 16; then the first row's wait. */
   static List<Figure> parallelismAndFirstRow() throws Exception {
     List<Figure> figures = new ArrayList<>();
-    // orders at scale factor 0.01 has 15,000 rows: 235 rows per unit make 64 units.
-    try (LocalService local = LocalService.builder().tpchScaleFactor(0.01).rowsPerWorkUnit(235).start();
+    // orders at scale factor 0.01 has 15,000 rows: 235 rows per unit (and per batch) make 64 units.
+    try (LocalService local = LocalService.builder().tpchScaleFactor(0.01).rowsPerWorkUnit(235).rowsPerBatch(235)
+        .start();
         AwsClients aws = clients(local)) {
       String queryId = planFully(aws, "tpch", "SELECT * FROM orders");
       long units = aws.lakeFormation().getQueryStatistics(r -> r.queryId(queryId)).planningStatistics()

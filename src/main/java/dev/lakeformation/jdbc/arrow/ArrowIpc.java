@@ -10,7 +10,6 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.IpcOption;
-import org.apache.arrow.vector.ipc.message.MessageChannelReader;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -24,7 +23,7 @@ public final class ArrowIpc {
   /** A stream reader over {@code in} whose buffers come from {@code allocator}. */
   public static ArrowStreamReader openStream(InputStream in, BufferAllocator allocator) {
     return new ArrowStreamReader(
-        new MessageChannelReader(new HeapCopyReadChannel(in), allocator),
+        new CheckedMessageReader(new HeapCopyReadChannel(in), allocator),
         allocator);
   }
 

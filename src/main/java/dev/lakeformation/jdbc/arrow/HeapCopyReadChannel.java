@@ -2,6 +2,8 @@ package dev.lakeformation.jdbc.arrow;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.ipc.ReadChannel;
@@ -17,6 +19,13 @@ import org.apache.arrow.vector.ipc.ReadChannel;
  */
 public final class HeapCopyReadChannel extends ReadChannel {
   private static final int CHUNK_BYTES = 64 * 1024;
+  /**
+   * The largest message header accepted. Arrow allocates a heap array of the length a stream
+   * announces before reading it, so a corrupt length of 2 GiB would end in OutOfMemoryError;
+   * real headers are a few kilobytes.
+   */
+  static final int MAX_HEADER_BYTES = 16 << 20;
+  private static final int CONTINUATION = 0xFFFFFFFF;
 
   private final InputStream in;
   private final byte[] chunk = new byte[CHUNK_BYTES];
@@ -29,6 +38,24 @@ public final class HeapCopyReadChannel extends ReadChannel {
   public HeapCopyReadChannel(InputStream in) {
     super(Channels.newChannel(in));
     this.in = in;
+  }
+
+  /**
+   * Reads as the base class does, and checks each 4-byte read, which is how Arrow reads a
+   * message's length prefix, against {@link #MAX_HEADER_BYTES} before Arrow allocates for it.
+   */
+  @Override
+  public int readFully(ByteBuffer buffer) throws IOException {
+    int start = buffer.position();
+    int read = super.readFully(buffer);
+    if (read == 4) {
+      int value = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
+      if (value != CONTINUATION && (value < 0 || value > MAX_HEADER_BYTES)) {
+        throw new IOException("a message header claims " + (value & 0xFFFFFFFFL) + " bytes; at most "
+            + MAX_HEADER_BYTES + " are accepted");
+      }
+    }
+    return read;
   }
 
   /**

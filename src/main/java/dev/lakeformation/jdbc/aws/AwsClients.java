@@ -29,6 +29,7 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public static AwsClients create(AwsSettings settings) {
+    CredentialLogGuard.ensureInstalled();
     SdkHttpClient http = UrlConnectionHttpClient.builder()
         .connectionTimeout(settings.connectTimeout())
         .socketTimeout(settings.socketTimeout())

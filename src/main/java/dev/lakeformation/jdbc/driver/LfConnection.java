@@ -143,6 +143,11 @@ public final class LfConnection implements Connection {
         config.get(ConnectionProperty.TRANSACTION_ID), config.get(ConnectionProperty.QUERY_AS_OF_TIME));
   }
 
+  /** Arrow bytes held by the results of every connection in this JVM (0 once they are all closed). */
+  public static long allocatedBytesOfAllConnections() {
+    return ROOT.getAllocatedMemory();
+  }
+
   /** Arrow bytes held by this connection's results right now (0 once they are all closed). */
   public long allocatedBytes() {
     return allocator.getAllocatedMemory();
@@ -342,12 +347,14 @@ public final class LfConnection implements Connection {
     return AthenaExecutions.read(List.copyOf(queryIds), Long.MAX_VALUE, context);
   }
 
+  /**
+   * Accepted and ignored, as JDBC allows for a hint: connection pools (HikariCP by default) set
+   * {@code false} on every connection they hand out, and must not fail for it. The connection
+   * stays read-only; every write is refused where it is attempted.
+   */
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
-    if (!readOnly) {
-      throw SqlErrors.readOnly("A writable connection");
-    }
   }
 
   @Override

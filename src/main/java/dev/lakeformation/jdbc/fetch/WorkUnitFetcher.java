@@ -1,6 +1,5 @@
 package dev.lakeformation.jdbc.fetch;
 
-import dev.lakeformation.jdbc.arrow.ArrowIpc;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -21,13 +20,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.dictionary.Dictionary;
-import org.apache.arrow.vector.dictionary.DictionaryEncoder;
-import org.apache.arrow.vector.ipc.ArrowStreamReader;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
@@ -265,14 +258,13 @@ public final class WorkUnitFetcher implements BatchSource {
     long expectedLength = body.response().sdkHttpResponse().firstMatchingHeader("Content-Length")
         .map(Long::parseLong).orElse(-1L);
     CountingInputStream counted = new CountingInputStream(body);
-    try (ArrowStreamReader reader = ArrowIpc.openStream(counted, allocator)) {
-      VectorSchemaRoot root;
+    try (UnitStreamDecoder decoder = new UnitStreamDecoder(counted, allocator)) {
+      Schema unitSchema;
       try {
-        root = reader.getVectorSchemaRoot();
+        unitSchema = decoder.schema();
       } catch (IOException e) {
         throw broken(e, counted, expectedLength, unit, "its schema");
       }
-      Schema unitSchema = decodedSchema(root, reader);
       acceptSchema(unit, unitSchema);
       int batchNumber = 0;
       while (true) {
@@ -281,22 +273,22 @@ public final class WorkUnitFetcher implements BatchSource {
           return false;
         }
         long before = counted.count;
-        boolean loaded;
+        VectorSchemaRoot batch;
         try {
-          loaded = reader.loadNextBatch();
+          batch = decoder.next();
         } catch (IOException e) {
           throw broken(e, counted, expectedLength, unit, "a record batch");
         }
-        if (!loaded) {
+        if (batch == null) {
           break;
         }
         batchNumber++;
         if (batchNumber <= delivered.count) {
+          batch.close();
           continue; // handed out before the body broke off last time
         }
-        VectorSchemaRoot detached = detach(root, reader, unitSchema);
         long bytes = counted.count - before;
-        deliver(unit, new FetchedBatch(detached, bytes, this::batchReleased));
+        deliver(unit, new FetchedBatch(batch, bytes, this::batchReleased));
         delivered.count++;
       }
       try {
@@ -423,43 +415,6 @@ public final class WorkUnitFetcher implements BatchSource {
     if (closeAllocator) {
       allocator.close();
     }
-  }
-
-  /** The schema the reader sees: dictionary-encoded columns appear decoded. */
-  private static Schema decodedSchema(VectorSchemaRoot root, ArrowStreamReader reader) throws IOException {
-    List<Field> fields = new ArrayList<>();
-    for (FieldVector vector : root.getFieldVectors()) {
-      Field field = vector.getField();
-      if (field.getDictionary() != null) {
-        Dictionary dictionary = reader.getDictionaryVectors().get(field.getDictionary().getId());
-        if (dictionary == null) {
-          throw new IOException("column " + field.getName() + " refers to dictionary "
-              + field.getDictionary().getId() + ", which the stream never sent");
-        }
-        Field valueField = dictionary.getVector().getField();
-        fields.add(new Field(field.getName(), valueField.getFieldType(), valueField.getChildren()));
-      } else {
-        fields.add(field);
-      }
-    }
-    return new Schema(fields);
-  }
-
-  /** Moves the loaded batch out of the reader's root into vectors of its own (no copying). */
-  private VectorSchemaRoot detach(VectorSchemaRoot root, ArrowStreamReader reader, Schema unitSchema) {
-    List<FieldVector> vectors = new ArrayList<>(root.getFieldVectors().size());
-    for (FieldVector vector : root.getFieldVectors()) {
-      if (vector.getField().getDictionary() != null) {
-        Dictionary dictionary = reader.lookup(vector.getField().getDictionary().getId());
-        ValueVector decoded = DictionaryEncoder.decode(vector, dictionary, allocator);
-        vectors.add((FieldVector) decoded);
-      } else {
-        var transfer = vector.getTransferPair(allocator);
-        transfer.transfer();
-        vectors.add((FieldVector) transfer.getTo());
-      }
-    }
-    return new VectorSchemaRoot(unitSchema.getFields(), vectors, root.getRowCount());
   }
 
   // ---------------------------------------------------------------- reader

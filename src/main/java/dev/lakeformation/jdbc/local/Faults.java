@@ -28,6 +28,7 @@ public final class Faults {
   private final Random random;
   private final Map<Kind, AtomicLong> injected = new EnumMap<>(Kind.class);
   private volatile long workUnitLatencyMillis;
+  private volatile long workUnitJitterMillis;
   private volatile double throttleProbability;
   private volatile double internalErrorProbability;
   private volatile int notReadyAnswersPerQuery;
@@ -43,6 +44,7 @@ public final class Faults {
   /** Turns every fault off (the counters are kept). */
   public Faults clear() {
     workUnitLatencyMillis = 0;
+    workUnitJitterMillis = 0;
     throttleProbability = 0;
     internalErrorProbability = 0;
     notReadyAnswersPerQuery = 0;
@@ -55,6 +57,15 @@ public final class Faults {
       throw new IllegalArgumentException("latency must be >= 0, got " + millis);
     }
     this.workUnitLatencyMillis = millis;
+    return this;
+  }
+
+  /** Adds a random delay, uniform in [0, millis], to every work-unit body (on top of the fixed latency). */
+  public Faults workUnitJitterMillis(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("jitter must be >= 0, got " + millis);
+    }
+    this.workUnitJitterMillis = millis;
     return this;
   }
 
@@ -89,6 +100,12 @@ public final class Faults {
 
   long workUnitLatencyMillis() {
     long latency = workUnitLatencyMillis;
+    long jitter = workUnitJitterMillis;
+    if (jitter > 0) {
+      synchronized (random) {
+        latency += (long) (random.nextDouble() * (jitter + 1));
+      }
+    }
     if (latency > 0) {
       injected.get(Kind.LATENCY).incrementAndGet();
     }

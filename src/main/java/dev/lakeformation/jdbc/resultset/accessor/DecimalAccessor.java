@@ -17,11 +17,23 @@ import org.apache.arrow.vector.FieldVector;
 final class DecimalAccessor extends ColumnAccessor {
   /** Arrow stores decimals little-endian; the two-long read needs the platform to agree. */
   private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+  private static final int CACHE_SLOTS = 256;
+  /** After this many values, a column whose values mostly missed the cache stops using it. */
+  private static final int CACHE_TRIAL = 4_096;
 
   private DecimalVector decimal;
   private Decimal256Vector decimal256;
   private ArrowBuf data;
   private int scale;
+  /**
+   * Recently built values by unscaled value: quantities, discounts and rates repeat on every
+   * row, and a BigDecimal, being immutable, can be handed out again. Used only while it hits.
+   */
+  private final long[] cachedUnscaled = new long[CACHE_SLOTS];
+  private final BigDecimal[] cachedValues = new BigDecimal[CACHE_SLOTS];
+  private int cacheLookups;
+  private int cacheHits;
+  private boolean cacheOff;
 
   DecimalAccessor(String columnName) {
     super(columnName);
@@ -33,7 +45,11 @@ final class DecimalAccessor extends ColumnAccessor {
     this.decimal = vector instanceof DecimalVector d ? d : null;
     this.decimal256 = vector instanceof Decimal256Vector d ? d : null;
     this.data = vector.getDataBuffer();
-    this.scale = decimal != null ? decimal.getScale() : decimal256.getScale();
+    int columnScale = decimal != null ? decimal.getScale() : decimal256.getScale();
+    if (columnScale != scale) {
+      java.util.Arrays.fill(cachedValues, null); // cached values carry the old scale
+    }
+    this.scale = columnScale;
   }
 
   @Override
@@ -42,10 +58,29 @@ final class DecimalAccessor extends ColumnAccessor {
       long low = data.getLong((long) row * 16);
       long high = data.getLong((long) row * 16 + 8);
       if (high == (low >> 63)) {
-        return BigDecimal.valueOf(low, scale);
+        return cached(low);
       }
     }
     return decimal != null ? decimal.getObjectNotNull(row) : decimal256.getObjectNotNull(row);
+  }
+
+  private BigDecimal cached(long unscaled) {
+    if (cacheOff) {
+      return BigDecimal.valueOf(unscaled, scale);
+    }
+    if (++cacheLookups == CACHE_TRIAL) {
+      cacheOff = cacheHits * 2 < CACHE_TRIAL;
+    }
+    int slot = (int) (unscaled ^ (unscaled >>> 32)) & (CACHE_SLOTS - 1);
+    BigDecimal value = cachedValues[slot];
+    if (value != null && cachedUnscaled[slot] == unscaled) {
+      cacheHits++;
+      return value;
+    }
+    value = BigDecimal.valueOf(unscaled, scale);
+    cachedUnscaled[slot] = unscaled;
+    cachedValues[slot] = value;
+    return value;
   }
 
   @Override

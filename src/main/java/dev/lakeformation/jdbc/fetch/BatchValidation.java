@@ -1,0 +1,136 @@
+package dev.lakeformation.jdbc.fetch;
+
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.util.ValueVectorUtility;
+
+/**
+ * Checks a decoded vector before any getter reads it: Arrow's own buffer checks (each buffer
+ * long enough for the value count), then what makes reads memory-safe for variable-length data,
+ * which Arrow leaves to its full validation: offsets that start at or above 0, never decrease,
+ * and end inside the data (or the child vector), at every level of nesting.
+ *
+ * <p>Arrow's full validation is not used: it also judges values (decimal precision…) and fails
+ * on valid maps and fixed-size lists in the Arrow version the driver ships.
+ */
+final class BatchValidation {
+  private BatchValidation() {}
+
+  /** Throws IllegalArgumentException (or Arrow's ValidateException) when {@code vector} is unsafe to read. */
+  static void check(FieldVector vector) {
+    if (containsMap(vector.getField())) {
+      // Arrow's own check wrongly rejects every map vector, so maps and their parents get ours,
+      // and their children Arrow's.
+      checkValidity(vector);
+      checkOffsetsHere(vector);
+      for (FieldVector child : vector.getChildrenFromFields()) {
+        check(child);
+      }
+    } else {
+      ValueVectorUtility.validate(vector);
+      checkOffsets(vector);
+    }
+  }
+
+  private static boolean containsMap(Field field) {
+    if (field.getType().getTypeID() == ArrowType.ArrowTypeID.Map) {
+      return true;
+    }
+    for (Field child : field.getChildren()) {
+      if (containsMap(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkValidity(FieldVector vector) {
+    ArrowBuf validity = vector.getValidityBuffer();
+    if (validity.capacity() < (vector.getValueCount() + 7L) / 8) {
+      throw invalid(vector.getName(), "has a validity bitmap too short for " + vector.getValueCount() + " values");
+    }
+  }
+
+  private static void checkOffsets(FieldVector vector) {
+    checkOffsetsHere(vector);
+    for (FieldVector child : vector.getChildrenFromFields()) {
+      checkOffsets(child);
+    }
+  }
+
+  /** The offsets of {@code vector} itself, not of its children. */
+  private static void checkOffsetsHere(FieldVector vector) {
+    int count = vector.getValueCount();
+    if (vector instanceof BaseVariableWidthVector v) {
+      checkIntOffsets(v.getOffsetBuffer(), count, v.getDataBuffer().capacity(), v.getName());
+    } else if (vector instanceof BaseLargeVariableWidthVector v) {
+      checkLongOffsets(v.getOffsetBuffer(), count, v.getDataBuffer().capacity(), v.getName());
+    } else if (vector instanceof ListVector v) { // MapVector is a ListVector
+      checkIntOffsets(v.getOffsetBuffer(), count, v.getDataVector().getValueCount(), v.getName());
+    } else if (vector instanceof LargeListVector v) {
+      checkLongOffsets(v.getOffsetBuffer(), count, v.getDataVector().getValueCount(), v.getName());
+    } else if (vector instanceof FixedSizeListVector v) {
+      long needed = (long) count * v.getListSize();
+      if (needed > v.getDataVector().getValueCount()) {
+        throw invalid(v.getName(), "needs " + needed + " child values but has " + v.getDataVector().getValueCount());
+      }
+    }
+  }
+
+  private static void checkIntOffsets(ArrowBuf offsets, int count, long end, String name) {
+    if (count == 0) {
+      return;
+    }
+    if (offsets.capacity() < (count + 1L) * 4) {
+      throw invalid(name, "has too few offsets for " + count + " values");
+    }
+    long previous = offsets.getInt(0);
+    if (previous < 0) {
+      throw invalid(name, "starts at offset " + previous);
+    }
+    for (int i = 1; i <= count; i++) {
+      int offset = offsets.getInt((long) i * 4);
+      if (offset < previous) {
+        throw invalid(name, "has a decreasing offset at value " + i);
+      }
+      previous = offset;
+    }
+    if (previous > end) {
+      throw invalid(name, "ends at offset " + previous + ", past its " + end + " bytes or values");
+    }
+  }
+
+  private static void checkLongOffsets(ArrowBuf offsets, int count, long end, String name) {
+    if (count == 0) {
+      return;
+    }
+    if (offsets.capacity() < (count + 1L) * 8) {
+      throw invalid(name, "has too few offsets for " + count + " values");
+    }
+    long previous = offsets.getLong(0);
+    if (previous < 0) {
+      throw invalid(name, "starts at offset " + previous);
+    }
+    for (int i = 1; i <= count; i++) {
+      long offset = offsets.getLong((long) i * 8);
+      if (offset < previous) {
+        throw invalid(name, "has a decreasing offset at value " + i);
+      }
+      previous = offset;
+    }
+    if (previous > end) {
+      throw invalid(name, "ends at offset " + previous + ", past its " + end + " bytes or values");
+    }
+  }
+
+  private static IllegalArgumentException invalid(String column, String problem) {
+    return new IllegalArgumentException("column " + column + " " + problem);
+  }
+}
