@@ -1,12 +1,18 @@
 package dev.lakeformation.jdbc.arrow;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.arrow.flatbuf.Buffer;
 import org.apache.arrow.flatbuf.DictionaryBatch;
+import org.apache.arrow.flatbuf.Field;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.flatbuf.RecordBatch;
+import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ReadChannel;
@@ -20,6 +26,15 @@ import org.apache.arrow.vector.ipc.message.MessageResult;
  * and the body's memory is then never freed. Here the body is freed and an IOException thrown.
  */
 final class CheckedMessageReader extends MessageChannelReader {
+  /** The dictionary IDs the schema declares; a dictionary batch for another ID is refused. */
+  private final Set<Long> dictionaryIds = new HashSet<>();
+  /**
+   * The field-node index of each top-level column (nodes list every field depth-first): those
+   * nodes must have as many values as the batch has rows, or Arrow grows the vectors past the
+   * buffers it was sent, fails, and leaks what it had allocated.
+   */
+  private final List<Integer> topLevelNodes = new ArrayList<>();
+
   CheckedMessageReader(ReadChannel in, BufferAllocator allocator) {
     super(in, allocator);
   }
@@ -27,25 +42,60 @@ final class CheckedMessageReader extends MessageChannelReader {
   @Override
   public MessageResult readNext() throws IOException {
     MessageResult result = super.readNext();
-    if (result == null || result.getBodyBuffer() == null) {
-      return result;
+    if (result == null) {
+      return null;
     }
     ArrowBuf body = result.getBodyBuffer();
     try {
-      check(result.getMessage(), body.capacity());
+      Message message = result.getMessage();
+      if (message.headerType() == MessageHeader.Schema) {
+        Schema schema = (Schema) message.header(new Schema());
+        int node = 0;
+        for (int i = 0; schema != null && i < schema.fieldsLength(); i++) {
+          topLevelNodes.add(node);
+          node += collectDictionaryIds(schema.fields(i), 0);
+        }
+      }
+      if (body != null) {
+        check(message, body.capacity());
+      }
     } catch (IOException | RuntimeException e) {
-      body.getReferenceManager().release();
+      if (body != null) {
+        body.getReferenceManager().release();
+      }
       throw e instanceof IOException io ? io : new IOException("the message header is corrupt: " + e, e);
     }
     return result;
   }
 
-  private static void check(Message message, long bodyBytes) throws IOException {
+  /** Records the dictionary IDs under {@code field}; returns how many field nodes it spans. */
+  private int collectDictionaryIds(Field field, int depth) throws IOException {
+    if (depth > 1_000) {
+      throw new IOException("the schema nests deeper than 1000 levels");
+    }
+    if (field.dictionary() != null) {
+      dictionaryIds.add(field.dictionary().id());
+    }
+    int nodes = 1;
+    for (int i = 0; i < field.childrenLength(); i++) {
+      nodes += collectDictionaryIds(field.children(i), depth + 1);
+    }
+    return nodes;
+  }
+
+  private void check(Message message, long bodyBytes) throws IOException {
     RecordBatch batch;
+    List<Integer> rowNodes;
     if (message.headerType() == MessageHeader.RecordBatch) {
       batch = (RecordBatch) message.header(new RecordBatch());
+      rowNodes = topLevelNodes;
     } else if (message.headerType() == MessageHeader.DictionaryBatch) {
-      batch = ((DictionaryBatch) message.header(new DictionaryBatch())).data();
+      DictionaryBatch dictionary = (DictionaryBatch) message.header(new DictionaryBatch());
+      if (!dictionaryIds.contains(dictionary.id())) {
+        throw new IOException("a dictionary batch has ID " + dictionary.id() + ", which the schema does not declare");
+      }
+      batch = dictionary.data();
+      rowNodes = List.of(0);
     } else {
       // Arrow would reject the message, or ignore the body, without freeing it.
       throw new IOException("a message of type " + message.headerType() + " carries a " + bodyBytes
@@ -76,6 +126,12 @@ final class CheckedMessageReader extends MessageChannelReader {
       }
     }
     FieldNode node = new FieldNode();
+    for (int index : rowNodes) {
+      if (index >= batch.nodesLength() || batch.nodes(node, index).length() != batch.length()) {
+        throw new IOException("a column of a batch of " + batch.length() + " rows does not have "
+            + batch.length() + " values");
+      }
+    }
     for (int i = 0; i < batch.nodesLength(); i++) {
       batch.nodes(node, i);
       if (node.length() < 0 || node.length() > Integer.MAX_VALUE || node.nullCount() < 0

@@ -3,6 +3,8 @@ package dev.lakeformation.jdbc.fetch;
 import dev.lakeformation.jdbc.arrow.ArrowIpc;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -13,6 +15,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryEncoder;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -51,7 +54,7 @@ final class UnitStreamDecoder implements AutoCloseable {
       List<Field> fields = new ArrayList<>();
       for (FieldVector vector : root.getFieldVectors()) {
         Field field = vector.getField();
-        checkDepth(field, 1);
+        checkField(field, 1);
         if (field.getDictionary() != null) {
           Dictionary dictionary = reader.getDictionaryVectors().get(field.getDictionary().getId());
           if (dictionary == null) {
@@ -69,12 +72,21 @@ final class UnitStreamDecoder implements AutoCloseable {
     return schema;
   }
 
-  private static void checkDepth(Field field, int depth) {
+  /** Nesting within {@link #MAX_NESTING}, and time zones Java knows, at every level. */
+  private static void checkField(Field field, int depth) {
     if (depth > MAX_NESTING) {
       throw new IllegalArgumentException("column nesting deeper than " + MAX_NESTING + " levels");
     }
+    if (field.getType() instanceof ArrowType.Timestamp t && t.getTimezone() != null) {
+      try {
+        ZoneId.of(t.getTimezone());
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("column " + field.getName() + " has the unknown time zone '"
+            + t.getTimezone() + "'");
+      }
+    }
     for (Field child : field.getChildren()) {
-      checkDepth(child, depth + 1);
+      checkField(child, depth + 1);
     }
   }
 

@@ -75,9 +75,18 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     List<Field> fields = schema.getFields();
     this.accessors = new ColumnAccessor[fields.size()];
     for (int i = 0; i < fields.size(); i++) {
-      accessors[i] = Accessors.forField(fields.get(i));
-      columnsByName.putIfAbsent(fields.get(i).getName(), i + 1);
-      columnsByLowerName.putIfAbsent(fields.get(i).getName().toLowerCase(Locale.ROOT), i + 1);
+      try {
+        accessors[i] = Accessors.forField(fields.get(i));
+      } catch (RuntimeException e) {
+        source.close();
+        throw SqlErrors.of(SqlErrors.DATA_EXCEPTION, "Column " + fields.get(i).getName() + " has a type the driver"
+            + " cannot read: " + fields.get(i).getType() + " (" + e.getMessage() + ").", e);
+      }
+      String name = fields.get(i).getName(); // Arrow allows a column without a name
+      if (name != null) {
+        columnsByName.putIfAbsent(name, i + 1);
+        columnsByLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), i + 1);
+      }
     }
     this.metaData = new ArrowResultSetMetaData(schema);
   }
@@ -164,6 +173,15 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   }
 
   /** The accessor of {@code column} on the current row, with wasNull set. Null when the value is null. */
+  /**
+   * A value the producer sent but Java cannot represent (a timestamp beyond year 1e9, say):
+   * an SQLException, never an unchecked exception out of a getter.
+   */
+  private SQLException unreadable(int column, RuntimeException e) {
+    return SqlErrors.of(SqlErrors.DATA_EXCEPTION, "The value of column " + column + " in row " + rowNumber
+        + " cannot be read: " + e.getMessage(), e);
+  }
+
   private ColumnAccessor value(int column) throws SQLException {
     checkOpen();
     if (batch == null || row < 0 || row >= rowsInBatch) {
@@ -203,49 +221,81 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public String getString(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getString(row);
+    try {
+      return a == null ? null : a.getString(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public boolean getBoolean(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a != null && a.getBoolean(row);
+    try {
+      return a != null && a.getBoolean(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public byte getByte(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? 0 : a.getByte(row);
+    try {
+      return a == null ? 0 : a.getByte(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public short getShort(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? 0 : a.getShort(row);
+    try {
+      return a == null ? 0 : a.getShort(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public int getInt(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? 0 : a.getInt(row);
+    try {
+      return a == null ? 0 : a.getInt(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public long getLong(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? 0 : a.getLong(row);
+    try {
+      return a == null ? 0 : a.getLong(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public float getFloat(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? 0 : a.getFloat(row);
+    try {
+      return a == null ? 0 : a.getFloat(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public double getDouble(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? 0 : a.getDouble(row);
+    try {
+      return a == null ? 0 : a.getDouble(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
@@ -258,13 +308,21 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public BigDecimal getBigDecimal(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getBigDecimal(row);
+    try {
+      return a == null ? null : a.getBigDecimal(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public byte[] getBytes(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getBytes(row);
+    try {
+      return a == null ? null : a.getBytes(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
@@ -275,7 +333,11 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public Date getDate(int column, Calendar calendar) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getDate(row, calendar);
+    try {
+      return a == null ? null : a.getDate(row, calendar);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
@@ -286,7 +348,11 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public Time getTime(int column, Calendar calendar) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getTime(row, calendar);
+    try {
+      return a == null ? null : a.getTime(row, calendar);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
@@ -297,13 +363,21 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public Timestamp getTimestamp(int column, Calendar calendar) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getTimestamp(row, calendar);
+    try {
+      return a == null ? null : a.getTimestamp(row, calendar);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
   public Object getObject(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getObject(row);
+    try {
+      return a == null ? null : a.getObject(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
@@ -312,7 +386,11 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
       throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "getObject needs a target class, got null.");
     }
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getObject(row, type);
+    try {
+      return a == null ? null : a.getObject(row, type);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
@@ -323,7 +401,11 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public Array getArray(int column) throws SQLException {
     ColumnAccessor a = value(column);
-    return a == null ? null : a.getArray(row);
+    try {
+      return a == null ? null : a.getArray(row);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.lakeformation.jdbc.errors.SqlErrors;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -70,12 +71,12 @@ public final class ArrowResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public String getColumnLabel(int column) throws SQLException {
-    return fields.get(index(column)).getName();
+    return Objects.requireNonNullElse(fields.get(index(column)).getName(), "");
   }
 
   @Override
   public String getColumnName(int column) throws SQLException {
-    return fields.get(index(column)).getName();
+    return Objects.requireNonNullElse(fields.get(index(column)).getName(), "");
   }
 
   @Override

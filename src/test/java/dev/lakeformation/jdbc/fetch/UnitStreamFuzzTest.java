@@ -14,7 +14,7 @@ import org.apache.arrow.memory.RootAllocator;
  * docs/reliability.md). Inputs it finds that fail are saved there and become regression tests.
  */
 class UnitStreamFuzzTest {
-  @FuzzTest(maxDuration = "${fuzz.duration:60s}")
+  @FuzzTest(maxDuration = "60s")
   void anyBodyEndsInRowsOrAnSqlExceptionAndFreesEverything(byte[] body) {
     BufferAllocator allocator = new RootAllocator(64L << 20);
     try {
