@@ -221,4 +221,22 @@ class SystemTablesTest {
       assertEquals((generated + 3) / 4, tokens.size(), "four units per range");
     }
   }
+
+  /** A bound value reaches Athena as exactly that value: the unprocessed ID echoes it back. */
+  @Test
+  void boundValuesStayDataWhateverTheyHold() throws Exception {
+    String[] hostile = {"x'; DROP TABLE t; --", "a' OR '1'='1", "/* comment */ ; SELECT 1", "Grüße 東京 🚀 \\ \" ''",
+        "line\nbreak"};
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT query_execution_id, error_code FROM system.unprocessed_query_executions WHERE query_execution_id = ?")) {
+      for (String value : hostile) {
+        ps.setString(1, value);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next(), value);
+          assertEquals(value, rs.getString(1));
+          assertFalse(rs.next());
+        }
+      }
+    }
+  }
 }
