@@ -29,6 +29,7 @@ public final class Faults {
   private final Map<Kind, AtomicLong> injected = new EnumMap<>(Kind.class);
   private volatile long workUnitLatencyMillis;
   private volatile long workUnitJitterMillis;
+  private volatile long planningDelayMillis;
   private volatile double throttleProbability;
   private volatile double internalErrorProbability;
   private volatile int notReadyAnswersPerQuery;
@@ -45,6 +46,7 @@ public final class Faults {
   public Faults clear() {
     workUnitLatencyMillis = 0;
     workUnitJitterMillis = 0;
+    planningDelayMillis = 0;
     throttleProbability = 0;
     internalErrorProbability = 0;
     notReadyAnswersPerQuery = 0;
@@ -66,6 +68,15 @@ public final class Faults {
       throw new IllegalArgumentException("jitter must be >= 0, got " + millis);
     }
     this.workUnitJitterMillis = millis;
+    return this;
+  }
+
+  /** Holds every query in PENDING this long before it starts to run (slow planning). */
+  public Faults planningDelayMillis(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("planning delay must be >= 0, got " + millis);
+    }
+    this.planningDelayMillis = millis;
     return this;
   }
 
@@ -110,6 +121,10 @@ public final class Faults {
       injected.get(Kind.LATENCY).incrementAndGet();
     }
     return latency;
+  }
+
+  long planningDelayMillis() {
+    return planningDelayMillis;
   }
 
   int notReadyAnswersPerQuery() {

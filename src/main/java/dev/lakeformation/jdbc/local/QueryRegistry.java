@@ -76,6 +76,15 @@ final class QueryRegistry implements AutoCloseable {
 
   private void plan(PlannedQuery query) {
     query.startPlanning(clock.instant());
+    long delay = faults.planningDelayMillis();
+    if (delay > 0) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // the service is closing
+      }
+    }
     try (Connection connection = h2.open();
         BufferAllocator planAllocator = allocator.newChildAllocator("plan-" + query.id, 0, Long.MAX_VALUE)) {
       connection.setSchema(query.database);

@@ -378,4 +378,22 @@ class LocalServiceTest {
     }
     assertNotEquals(0, local.endpoint().getPort());
   }
+
+  @Test
+  void statisticsAreNotReadyWhilePlanningGoesOn() throws Exception {
+    local.faults().planningDelayMillis(1_500);
+    try {
+      String id = lf.startQueryPlanning(r -> r.queryPlanningContext(c -> c.databaseName("tpch"))
+          .queryString("SELECT * FROM region")).queryId();
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          software.amazon.awssdk.services.lakeformation.model.StatisticsNotReadyYetException.class,
+          () -> lf.getQueryStatistics(r -> r.queryId(id)));
+      org.junit.jupiter.api.Assertions.assertEquals(420, e.statusCode());
+      LocalClients.awaitState(lf, id, "FINISHED");
+      org.junit.jupiter.api.Assertions.assertEquals(1L,
+          lf.getQueryStatistics(r -> r.queryId(id)).planningStatistics().workUnitsGeneratedCount());
+    } finally {
+      local.faults().clear();
+    }
+  }
 }

@@ -239,4 +239,22 @@ class SystemTablesTest {
       }
     }
   }
+
+  @Test
+  void statisticsNotReadyYetAreNullWithAWarning() throws Exception {
+    fixture.local.faults().planningDelayMillis(1_500);
+    try (AwsClients clients = LocalClients.connect(fixture.local)) {
+      String id = clients.lakeFormation().startQueryPlanning(r -> r.queryPlanningContext(c -> c.databaseName("tpch"))
+          .queryString("SELECT * FROM nation")).queryId();
+      try (ResultSet rs = connection.createStatement()
+          .executeQuery("SELECT * FROM system.queries WHERE query_id = '" + id + "'")) {
+        assertTrue(rs.getWarnings().getMessage().contains("not ready yet"), rs.getWarnings().getMessage());
+        assertTrue(rs.next());
+        assertEquals("PENDING", rs.getString("state"));
+        assertNull(rs.getObject("work_units_generated_count"));
+      }
+    } finally {
+      fixture.local.faults().clear();
+    }
+  }
 }
