@@ -69,13 +69,13 @@ final class BatchValidation {
   private static void checkOffsetsHere(FieldVector vector) {
     int count = vector.getValueCount();
     if (vector instanceof BaseVariableWidthVector v) {
-      checkIntOffsets(v.getOffsetBuffer(), count, v.getDataBuffer().capacity(), v.getName());
+      checkOffsets(v.getOffsetBuffer(), 4, count, v.getDataBuffer().capacity(), v.getName());
     } else if (vector instanceof BaseLargeVariableWidthVector v) {
-      checkLongOffsets(v.getOffsetBuffer(), count, v.getDataBuffer().capacity(), v.getName());
+      checkOffsets(v.getOffsetBuffer(), 8, count, v.getDataBuffer().capacity(), v.getName());
     } else if (vector instanceof ListVector v) { // MapVector is a ListVector
-      checkIntOffsets(v.getOffsetBuffer(), count, v.getDataVector().getValueCount(), v.getName());
+      checkOffsets(v.getOffsetBuffer(), 4, count, v.getDataVector().getValueCount(), v.getName());
     } else if (vector instanceof LargeListVector v) {
-      checkLongOffsets(v.getOffsetBuffer(), count, v.getDataVector().getValueCount(), v.getName());
+      checkOffsets(v.getOffsetBuffer(), 8, count, v.getDataVector().getValueCount(), v.getName());
     } else if (vector instanceof FixedSizeListVector v) {
       long needed = (long) count * v.getListSize();
       if (needed > v.getDataVector().getValueCount()) {
@@ -84,19 +84,20 @@ final class BatchValidation {
     }
   }
 
-  private static void checkIntOffsets(ArrowBuf offsets, int count, long end, String name) {
+  /** Offsets of {@code width} bytes (4 or 8): non-negative, never decreasing, ending by {@code end}. */
+  private static void checkOffsets(ArrowBuf offsets, int width, int count, long end, String name) {
     if (count == 0) {
       return;
     }
-    if (offsets.capacity() < (count + 1L) * 4) {
+    if (offsets.capacity() < (count + 1L) * width) {
       throw invalid(name, "has too few offsets for " + count + " values");
     }
-    long previous = offsets.getInt(0);
+    long previous = offset(offsets, width, 0);
     if (previous < 0) {
       throw invalid(name, "starts at offset " + previous);
     }
     for (int i = 1; i <= count; i++) {
-      int offset = offsets.getInt((long) i * 4);
+      long offset = offset(offsets, width, i);
       if (offset < previous) {
         throw invalid(name, "has a decreasing offset at value " + i);
       }
@@ -107,27 +108,8 @@ final class BatchValidation {
     }
   }
 
-  private static void checkLongOffsets(ArrowBuf offsets, int count, long end, String name) {
-    if (count == 0) {
-      return;
-    }
-    if (offsets.capacity() < (count + 1L) * 8) {
-      throw invalid(name, "has too few offsets for " + count + " values");
-    }
-    long previous = offsets.getLong(0);
-    if (previous < 0) {
-      throw invalid(name, "starts at offset " + previous);
-    }
-    for (int i = 1; i <= count; i++) {
-      long offset = offsets.getLong((long) i * 8);
-      if (offset < previous) {
-        throw invalid(name, "has a decreasing offset at value " + i);
-      }
-      previous = offset;
-    }
-    if (previous > end) {
-      throw invalid(name, "ends at offset " + previous + ", past its " + end + " bytes or values");
-    }
+  private static long offset(ArrowBuf offsets, int width, int index) {
+    return width == 4 ? offsets.getInt((long) index * 4) : offsets.getLong((long) index * 8);
   }
 
   private static IllegalArgumentException invalid(String column, String problem) {

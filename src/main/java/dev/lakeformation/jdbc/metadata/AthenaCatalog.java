@@ -68,47 +68,48 @@ final class AthenaCatalog {
     return cached("tables\u0000" + catalog + "\u0000" + database, () -> listTables(catalog, database));
   }
 
-  private List<String> listCatalogs() throws SQLException {
-    List<String> names = new ArrayList<>();
+  /** One page of a listing: its items and the token of the next page (null after the last). */
+  private record Page<T>(List<T> items, String nextToken) {}
+
+  /** Calls Athena for one page, given the token of the page to read (null for the first). */
+  private interface PageCall<T> {
+    Page<T> call(String token);
+  }
+
+  /** Every item of a listing, page after page, each call under the retry budget. */
+  private <T> List<T> readAll(String operation, PageCall<T> call) throws SQLException {
+    List<T> items = new ArrayList<>();
     Cancellation run = new Cancellation(0);
     String token = null;
     do {
       String pageToken = token;
-      ListDataCatalogsResponse page = retry.call("ListDataCatalogs", run,
-          () -> athena.listDataCatalogs(r -> r.nextToken(pageToken).maxResults(50)));
-      for (DataCatalogSummary catalog : page.dataCatalogsSummary()) {
-        names.add(catalog.catalogName());
-      }
+      Page<T> page = retry.call(operation, run, () -> call.call(pageToken));
+      items.addAll(page.items());
       token = page.nextToken();
     } while (token != null);
-    return List.copyOf(names);
+    return List.copyOf(items);
+  }
+
+  private List<String> listCatalogs() throws SQLException {
+    return readAll("ListDataCatalogs", token -> {
+      ListDataCatalogsResponse page = athena.listDataCatalogs(r -> r.nextToken(token).maxResults(50));
+      return new Page<>(page.dataCatalogsSummary().stream().map(DataCatalogSummary::catalogName).toList(),
+          page.nextToken());
+    });
   }
 
   private List<String> listDatabases(String catalog) throws SQLException {
-    List<String> names = new ArrayList<>();
-    Cancellation run = new Cancellation(0);
-    String token = null;
-    do {
-      String pageToken = token;
-      ListDatabasesResponse page = retry.call("ListDatabases", run,
-          () -> athena.listDatabases(r -> r.catalogName(catalog).nextToken(pageToken).maxResults(50)));
-      page.databaseList().forEach(database -> names.add(database.name()));
-      token = page.nextToken();
-    } while (token != null);
-    return List.copyOf(names);
+    return readAll("ListDatabases", token -> {
+      ListDatabasesResponse page = athena.listDatabases(r -> r.catalogName(catalog).nextToken(token).maxResults(50));
+      return new Page<>(page.databaseList().stream().map(d -> d.name()).toList(), page.nextToken());
+    });
   }
 
   private List<TableMetadata> listTables(String catalog, String database) throws SQLException {
-    List<TableMetadata> tables = new ArrayList<>();
-    Cancellation run = new Cancellation(0);
-    String token = null;
-    do {
-      String pageToken = token;
-      ListTableMetadataResponse page = retry.call("ListTableMetadata", run, () -> athena.listTableMetadata(
-          r -> r.catalogName(catalog).databaseName(database).nextToken(pageToken).maxResults(50)));
-      tables.addAll(page.tableMetadataList());
-      token = page.nextToken();
-    } while (token != null);
-    return List.copyOf(tables);
+    return readAll("ListTableMetadata", token -> {
+      ListTableMetadataResponse page = athena.listTableMetadata(
+          r -> r.catalogName(catalog).databaseName(database).nextToken(token).maxResults(50));
+      return new Page<>(page.tableMetadataList(), page.nextToken());
+    });
   }
 }
