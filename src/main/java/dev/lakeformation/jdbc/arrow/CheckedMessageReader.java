@@ -15,9 +15,12 @@ import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BufferLayout;
+import org.apache.arrow.vector.TypeLayout;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageChannelReader;
 import org.apache.arrow.vector.ipc.message.MessageResult;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * Reads IPC messages and checks each record or dictionary batch header against its body
@@ -34,6 +37,10 @@ final class CheckedMessageReader extends MessageChannelReader {
    * buffers it was sent, fails, and leaks what it had allocated.
    */
   private final List<Integer> topLevelNodes = new ArrayList<>();
+  /** Every field of the schema, depth-first, as record batches list their nodes. */
+  private final List<org.apache.arrow.vector.types.pojo.Field> nodeFields = new ArrayList<>();
+  /** The body of the message being checked, to read its last offsets. */
+  private ArrowBuf bodyForOffsets;
 
   CheckedMessageReader(ReadChannel in, BufferAllocator allocator) {
     super(in, allocator);
@@ -55,8 +62,12 @@ final class CheckedMessageReader extends MessageChannelReader {
           topLevelNodes.add(node);
           node += collectDictionaryIds(schema.fields(i), 0);
         }
+        if (schema != null) {
+          org.apache.arrow.vector.types.pojo.Schema.convertSchema(schema).getFields().forEach(this::flatten);
+        }
       }
       if (body != null) {
+        bodyForOffsets = body;
         check(message, body.capacity());
       }
     } catch (IOException | RuntimeException e) {
@@ -66,6 +77,14 @@ final class CheckedMessageReader extends MessageChannelReader {
       throw e instanceof IOException io ? io : new IOException("the message header is corrupt: " + e, e);
     }
     return result;
+  }
+
+  /** A dictionary-encoded column is one node of indexes: its value children live in the dictionary. */
+  private void flatten(org.apache.arrow.vector.types.pojo.Field field) {
+    nodeFields.add(field);
+    if (field.getDictionary() == null) {
+      field.getChildren().forEach(this::flatten);
+    }
   }
 
   /** Records the dictionary IDs under {@code field}; returns how many field nodes it spans. */
@@ -80,7 +99,7 @@ final class CheckedMessageReader extends MessageChannelReader {
     for (int i = 0; i < field.childrenLength(); i++) {
       nodes += collectDictionaryIds(field.children(i), depth + 1);
     }
-    return nodes;
+    return field.dictionary() != null ? 1 : nodes;
   }
 
   private void check(Message message, long bodyBytes) throws IOException {
@@ -132,6 +151,9 @@ final class CheckedMessageReader extends MessageChannelReader {
             + batch.length() + " values");
       }
     }
+    if (message.headerType() == MessageHeader.RecordBatch) {
+      checkBufferSizes(batch, bodyBytes);
+    }
     for (int i = 0; i < batch.nodesLength(); i++) {
       batch.nodes(node, i);
       if (node.length() < 0 || node.length() > Integer.MAX_VALUE || node.nullCount() < 0
@@ -140,5 +162,98 @@ final class CheckedMessageReader extends MessageChannelReader {
             + node.nullCount() + " nulls");
       }
     }
+  }
+
+  /**
+   * Each buffer at least as long as its column's value count needs, and offsets that stay
+   * inside the data or child values they index: otherwise Arrow grows the vector past what it
+   * was sent while loading it, fails, and leaks the memory it had just allocated.
+   */
+  private void checkBufferSizes(RecordBatch batch, long bodyBytes) throws IOException {
+    if (nodeFields.size() != batch.nodesLength()) {
+      throw new IOException("a batch has " + batch.nodesLength() + " column nodes; the schema has "
+          + nodeFields.size());
+    }
+    ArrowBuf body = bodyForOffsets;
+    FieldNode node = new FieldNode();
+    FieldNode child = new FieldNode();
+    Buffer buffer = new Buffer();
+    int next = 0;
+    for (int n = 0; n < nodeFields.size(); n++) {
+      org.apache.arrow.vector.types.pojo.Field field = nodeFields.get(n);
+      ArrowType type = field.getDictionary() != null ? field.getDictionary().getIndexType() : field.getType();
+      TypeLayout layout = TypeLayout.getTypeLayout(type);
+      if (!layout.isFixedBufferCount() || type.getTypeID() == ArrowType.ArrowTypeID.Union) {
+        return; // views and unions: their buffers are checked after loading
+      }
+      long length = batch.nodes(node, n).length();
+      long lastOffset = -1;
+      for (BufferLayout bufferLayout : layout.getBufferLayouts()) {
+        if (next >= batch.buffersLength()) {
+          throw new IOException("a batch has too few buffers for its columns");
+        }
+        batch.buffers(buffer, next++);
+        int bits = bufferLayout.getTypeBitWidth();
+        long needed = switch (bufferLayout.getType()) {
+          case VALIDITY -> node.nullCount() > 0 ? (length + 7) / 8 : 0;
+          case OFFSET -> length > 0 ? (length + 1) * bits / 8 : 0;
+          case DATA -> isVariableWidth(type) ? 0 : bits == 1 ? (length + 7) / 8 : length * bits / 8;
+          default -> 0;
+        };
+        if (buffer.length() < needed) {
+          throw new IOException("column " + field.getName() + " has a " + buffer.length() + "-byte "
+              + bufferLayout.getType() + " buffer; its " + length + " values need " + needed);
+        }
+        if (bufferLayout.getType() == BufferLayout.BufferType.OFFSET && length > 0 && body != null) {
+          long at = buffer.offset() + length * bits / 8;
+          lastOffset = bits == 32 ? body.getInt(at) : body.getLong(at);
+        } else if (bufferLayout.getType() == BufferLayout.BufferType.DATA && lastOffset > buffer.length()) {
+          throw new IOException("column " + field.getName() + " has offsets past its " + buffer.length()
+              + " data bytes");
+        }
+      }
+      long childValues = n + 1 < nodeFields.size() && field.getDictionary() == null && !field.getChildren().isEmpty()
+          ? batch.nodes(child, n + 1).length() : 0;
+      switch (field.getDictionary() != null ? ArrowType.ArrowTypeID.Int : type.getTypeID()) {
+        case List, LargeList, Map -> {
+          if (lastOffset > childValues) {
+            throw new IOException("column " + field.getName() + " has offsets past its " + childValues
+                + " child values");
+          }
+        }
+        case FixedSizeList -> {
+          if (length * ((ArrowType.FixedSizeList) type).getListSize() > childValues) {
+            throw new IOException("column " + field.getName() + " needs more child values than it has");
+          }
+        }
+        case Struct -> {
+          for (int c = 0, at = n + 1; c < field.getChildren().size(); c++) {
+            if (batch.nodes(child, at).length() < length) {
+              throw new IOException("a child of column " + field.getName() + " has fewer values than it");
+            }
+            at += nodeCount(field.getChildren().get(c));
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private static int nodeCount(org.apache.arrow.vector.types.pojo.Field field) {
+    if (field.getDictionary() != null) {
+      return 1;
+    }
+    int count = 1;
+    for (org.apache.arrow.vector.types.pojo.Field child : field.getChildren()) {
+      count += nodeCount(child);
+    }
+    return count;
+  }
+
+  private static boolean isVariableWidth(ArrowType type) {
+    return switch (type.getTypeID()) {
+      case Utf8, LargeUtf8, Binary, LargeBinary -> true;
+      default -> false;
+    };
   }
 }

@@ -292,7 +292,7 @@ public final class LfConnection implements Connection {
     }
     statements.clear();
     aws.close();
-    allocator.close();
+    RootAllocators.close(allocator, "a connection");
   }
 
   @Override

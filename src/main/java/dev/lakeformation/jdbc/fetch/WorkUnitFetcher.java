@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.fetch;
 
+import dev.lakeformation.jdbc.arrow.RootAllocators;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -413,7 +414,7 @@ public final class WorkUnitFetcher implements BatchSource {
       lock.unlock();
     }
     if (closeAllocator) {
-      allocator.close();
+      RootAllocators.close(allocator, "the result of query " + queryId);
     }
   }
 
@@ -554,7 +555,7 @@ public final class WorkUnitFetcher implements BatchSource {
       lock.unlock();
     }
     if (closeAllocator) {
-      allocator.close();
+      RootAllocators.close(allocator, "the result of query " + queryId);
     }
   }
 
