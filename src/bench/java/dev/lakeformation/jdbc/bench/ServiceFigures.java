@@ -16,7 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** Figures 2 to 4: the driver against LakeFormation Local over loopback HTTP. */
-public final class ServiceFigures {
+final class ServiceFigures {
   private ServiceFigures() {}
 
   static String url(LocalService local, String extra) {
@@ -25,14 +25,14 @@ public final class ServiceFigures {
         + extra;
   }
 
-  public static AwsClients clients(LocalService local) {
+  static AwsClients clients(LocalService local) {
     return AwsClients.create(new AwsSettings(Region.US_EAST_1, local.endpoint(), local.endpoint(),
         StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalService.DEFAULT_ACCESS_KEY_ID,
             LocalService.DEFAULT_SECRET_ACCESS_KEY)), Duration.ofSeconds(10), Duration.ofSeconds(120)));
   }
 
   /** Plans {@code sql} and waits until every unit exists, so that only fetching is timed. */
-  public static String planFully(AwsClients aws, String database, String sql) throws InterruptedException {
+  static String planFully(AwsClients aws, String database, String sql) throws InterruptedException {
     String id = aws.lakeFormation().startQueryPlanning(r -> r.queryString(sql)
         .queryPlanningContext(c -> c.databaseName(database))).queryId();
     while (true) {
@@ -48,7 +48,7 @@ public final class ServiceFigures {
   }
 
   /** Drains a planned query through the driver; returns {rows, bytes, nanos}. */
-  public static long[] driverRead(LocalService local, String queryId, int threads) throws Exception {
+  static long[] driverRead(LocalService local, String queryId, int threads) throws Exception {
     return driverRead(local, queryId, threads, false);
   }
 

@@ -2,6 +2,7 @@ package dev.lakeformation.jdbc.driver;
 
 import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
+import dev.lakeformation.jdbc.errors.SqlErrors;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -240,7 +241,7 @@ public class LfDataSource implements DataSource {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
-    throw new SQLException("Not a wrapper for " + type.getName(), "HY000");
+    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + type.getName());
   }
 
   @Override

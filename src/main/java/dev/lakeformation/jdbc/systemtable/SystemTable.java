@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.systemtable;
 
+import dev.lakeformation.jdbc.errors.SqlErrors;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.List;
@@ -29,8 +30,7 @@ public interface SystemTable {
     }
     for (Object value : values) {
       if (!(value instanceof String)) {
-        throw dev.lakeformation.jdbc.errors.SqlErrors.of(dev.lakeformation.jdbc.errors.SqlErrors.SYNTAX_OR_ACCESS,
-            column + " values are quoted strings, not " + value + ".");
+        throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, column + " values are quoted strings, not " + value + ".");
       }
     }
     @SuppressWarnings("unchecked")
