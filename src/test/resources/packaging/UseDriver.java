@@ -31,7 +31,11 @@ public class UseDriver {
       }
       System.out.println("rows " + rows);
     }
-    System.out.println("threads " + Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("lakeformation-jdbc")).count());
+    // Fetch threads are shared and wait idle in their pool for the next query (they are daemons):
+    // none may still be working once the connection is closed.
+    System.out.println("busy threads " + Thread.getAllStackTraces().entrySet().stream()
+        .filter(e -> e.getKey().getName().startsWith("lakeformation-jdbc"))
+        .filter(e -> java.util.Arrays.stream(e.getValue()).noneMatch(frame -> frame.getMethodName().equals("getTask")))
+        .count());
   }
 }

@@ -2,8 +2,8 @@ package dev.lakeformation.jdbc.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.lakeformation.jdbc.fetch.BatchSource;
-import dev.lakeformation.jdbc.fetch.FetchedBatch;
+import dev.lakeformation.jdbc.query.BatchSource;
+import dev.lakeformation.jdbc.query.FetchedBatch;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,7 +1,9 @@
 package dev.lakeformation.jdbc.bench;
 
 import dev.lakeformation.jdbc.driver.LfConnection;
-import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
+import dev.lakeformation.jdbc.driver.LfStatement;
+import dev.lakeformation.jdbc.query.QueryProgress;
+import dev.lakeformation.jdbc.query.ResultStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -44,15 +46,17 @@ public final class MemoryDrain {
       long start = System.nanoTime();
       long rows = 0;
       long bytes;
+      QueryProgress progress = new QueryProgress();
+      statement.unwrap(LfStatement.class).setQueryListener(progress);
       try (ResultSet rs = statement.executeQuery(
           "SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'")) {
+        ResultStream stream = rs.unwrap(ResultStream.class);
         while (rs.next()) {
           rows++;
           rs.getLong(1);
         }
-        WorkUnitFetcher.Progress progress = rs.unwrap(WorkUnitFetcher.class).progress();
-        bytes = progress.bytesFetched();
-        peakArrow.accumulateAndGet(progress.peakBufferedBytes(), Math::max);
+        bytes = progress.snapshot().bytes();
+        peakArrow.accumulateAndGet(stream.peakBufferedBytes(), Math::max);
       }
       long nanos = System.nanoTime() - start;
       sampler.interrupt();

@@ -2,8 +2,9 @@ package dev.lakeformation.jdbc.bench;
 
 import dev.lakeformation.jdbc.aws.AwsClients;
 import dev.lakeformation.jdbc.aws.AwsSettings;
-import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
+import dev.lakeformation.jdbc.driver.LfStatement;
 import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.jdbc.query.QueryProgress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -56,11 +57,13 @@ final class ServiceFigures {
   static long[] driverRead(LocalService local, String queryId, int threads, boolean everyValue) throws Exception {
     long start = System.nanoTime();
     try (Connection c = DriverManager.getConnection(url(local, "MaxConcurrentWorkUnits=" + threads));
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'")) {
-      long rows = everyValue ? Timing.drain(rs) : Timing.count(rs);
-      long bytes = rs.unwrap(WorkUnitFetcher.class).progress().bytesFetched();
-      return new long[] {rows, bytes, System.nanoTime() - start};
+        Statement s = c.createStatement()) {
+      QueryProgress progress = new QueryProgress();
+      s.unwrap(LfStatement.class).setQueryListener(progress);
+      try (ResultSet rs = s.executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'")) {
+        long rows = everyValue ? Timing.drain(rs) : Timing.count(rs);
+        return new long[] {rows, progress.snapshot().bytes(), System.nanoTime() - start};
+      }
     }
   }
 

@@ -152,9 +152,10 @@ public final class Lfsql {
   /** Runs one statement and prints its rows; false when it failed (the error is printed). */
   private boolean runOne(Connection connection, String sql) {
     long start = System.nanoTime();
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement()) {
       long rows;
-      try (ProgressLine line = ProgressLine.startIf(progress, rs, err)) {
+      try (ProgressLine line = ProgressLine.startIf(progress, statement, err);
+          ResultSet rs = statement.executeQuery(sql)) {
         rows = format.print(rs, out);
       }
       out.flush();

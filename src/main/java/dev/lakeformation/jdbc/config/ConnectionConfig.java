@@ -1,10 +1,10 @@
 package dev.lakeformation.jdbc.config;
 
-import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +33,10 @@ public final class ConnectionConfig {
     return url != null && url.regionMatches(true, 0, URL_PREFIX, 0, URL_PREFIX.length());
   }
 
-  /** Parses and checks a URL plus properties; every problem is an SQLException naming the key. */
-  public static ConnectionConfig parse(String url, Properties info) throws SQLException {
+  /** Parses and checks a URL plus properties; every problem is a LakeFormationException (SQLState 08001 or 28000) naming the key. */
+  public static ConnectionConfig parse(String url, Properties info) throws LakeFormationException {
     if (!acceptsUrl(url)) {
-      throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Not a lakeformation-jdbc URL: it must start with "
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Not a lakeformation-jdbc URL: it must start with "
           + URL_PREFIX + " (for example " + URL_PREFIX + "Region=us-east-1;Database=sales).");
     }
     Map<ConnectionProperty<?>, String> texts = urlTexts(url);
@@ -61,13 +61,13 @@ public final class ConnectionConfig {
    * The properties a URL spells out, as text, checked for syntax and known keys only (values
    * and cross checks are {@link #parse}'s), so that settings can be layered on top of them.
    */
-  public static Map<ConnectionProperty<?>, String> urlTexts(String url) throws SQLException {
+  public static Map<ConnectionProperty<?>, String> urlTexts(String url) throws LakeFormationException {
     Map<ConnectionProperty<?>, String> texts = new LinkedHashMap<>();
     parseUrlPart(url.substring(URL_PREFIX.length()), texts);
     return texts;
   }
 
-  private static void parseUrlPart(String rest, Map<ConnectionProperty<?>, String> texts) throws SQLException {
+  private static void parseUrlPart(String rest, Map<ConnectionProperty<?>, String> texts) throws LakeFormationException {
     int i = 0;
     while (i < rest.length()) {
       int eq = rest.indexOf('=', i);
@@ -78,7 +78,7 @@ public final class ConnectionConfig {
       }
       if (eq < 0 || (semicolon >= 0 && semicolon < eq)) {
         String segment = rest.substring(i, semicolon < 0 ? rest.length() : semicolon);
-        throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Malformed URL segment '" + segment
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Malformed URL segment '" + segment
             + "': expected Key=Value pairs separated by ';'.");
       }
       String key = rest.substring(i, eq).trim();
@@ -87,13 +87,13 @@ public final class ConnectionConfig {
       if (eq + 1 < rest.length() && rest.charAt(eq + 1) == '{') {
         int close = rest.indexOf('}', eq + 2);
         if (close < 0) {
-          throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "The value of " + key
+          throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "The value of " + key
               + " opens a '{' that is never closed.");
         }
         value = rest.substring(eq + 2, close);
         next = close + 1;
         if (next < rest.length() && rest.charAt(next) != ';') {
-          throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Expected ';' after the braced value of " + key + ".");
+          throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Expected ';' after the braced value of " + key + ".");
         }
       } else {
         next = semicolon < 0 ? rest.length() : semicolon;
@@ -104,27 +104,27 @@ public final class ConnectionConfig {
         throw unknown(key, "the URL");
       }
       if (texts.put(property, value) != null) {
-        throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Connection property " + property.name()
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Connection property " + property.name()
             + " is given twice in the URL.");
       }
       i = next + 1;
     }
   }
 
-  private static SQLException unknown(String key, String where) {
-    return SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Unknown connection property '" + key + "' in " + where
+  private static LakeFormationException unknown(String key, String where) {
+    return new LakeFormationException(SqlState.CONNECTION_REJECTED, "Unknown connection property '" + key + "' in " + where
         + ". Known properties: " + ConnectionProperty.ALL.stream().map(ConnectionProperty::name)
             .collect(Collectors.joining(", ")) + ".");
   }
 
-  private static ConnectionConfig fromTexts(Map<ConnectionProperty<?>, String> texts) throws SQLException {
+  private static ConnectionConfig fromTexts(Map<ConnectionProperty<?>, String> texts) throws LakeFormationException {
     Map<ConnectionProperty<?>, Object> values = new LinkedHashMap<>();
     for (Map.Entry<ConnectionProperty<?>, String> entry : texts.entrySet()) {
       ConnectionProperty<?> property = entry.getKey();
       try {
         values.put(property, property.parse(entry.getValue()));
       } catch (IllegalArgumentException e) {
-        throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Invalid value for connection property "
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Invalid value for connection property "
             + property.name() + ": " + e.getMessage() + ".");
       }
     }
@@ -133,7 +133,7 @@ public final class ConnectionConfig {
     return config;
   }
 
-  private void checkCombinations() throws SQLException {
+  private void checkCombinations() throws LakeFormationException {
     String keyId = accessKeyId();
     if (isSet(ConnectionProperty.USER) && isSet(ConnectionProperty.ACCESS_KEY_ID)
         && !get(ConnectionProperty.USER).equals(get(ConnectionProperty.ACCESS_KEY_ID))) {
@@ -156,16 +156,16 @@ public final class ConnectionConfig {
       throw invalidCredentials("Profile and static credentials (AccessKeyId/User) exclude each other: give one.");
     }
     if (get(ConnectionProperty.LOCAL) && (isSet(ConnectionProperty.ENDPOINT) || isSet(ConnectionProperty.ATHENA_ENDPOINT))) {
-      throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "Local=true starts its own endpoint: remove Endpoint and AthenaEndpoint.");
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Local=true starts its own endpoint: remove Endpoint and AthenaEndpoint.");
     }
     if (get(ConnectionProperty.POLL_INTERVAL_MILLIS) > get(ConnectionProperty.POLL_MAX_INTERVAL_MILLIS)) {
-      throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, "PollIntervalMillis must not exceed PollMaxIntervalMillis.");
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "PollIntervalMillis must not exceed PollMaxIntervalMillis.");
     }
     for (ConnectionProperty<URI> endpoint : java.util.List.of(ConnectionProperty.ENDPOINT, ConnectionProperty.ATHENA_ENDPOINT)) {
       URI uri = get(endpoint);
       if (uri != null && uri.getScheme().equalsIgnoreCase("http") && !get(ConnectionProperty.ALLOW_HTTP)
           && !isLoopback(uri.getHost())) {
-        throw SqlErrors.of(SqlErrors.CONNECTION_REJECTED, endpoint.name() + " uses plain http:// on a host other"
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, endpoint.name() + " uses plain http:// on a host other"
             + " than loopback: use https://, or set AllowHttp=true to send credentials unencrypted.");
       }
     }
@@ -185,8 +185,8 @@ public final class ConnectionConfig {
     }
   }
 
-  private static SQLException invalidCredentials(String message) {
-    return SqlErrors.of(SqlErrors.INVALID_AUTHORIZATION, message);
+  private static LakeFormationException invalidCredentials(String message) {
+    return new LakeFormationException(SqlState.INVALID_AUTHORIZATION, message);
   }
 
   /** The value, or the property's default, or null when it has neither. */

@@ -1,19 +1,16 @@
 package dev.lakeformation.jdbc.driver;
 
-import dev.lakeformation.jdbc.arrow.RootAllocators;
-import dev.lakeformation.jdbc.aws.AwsClients;
-import dev.lakeformation.jdbc.aws.AwsSettings;
 import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.fetch.Cancellation;
-import dev.lakeformation.jdbc.fetch.FetchSettings;
-import dev.lakeformation.jdbc.fetch.QueryPlanner;
-import dev.lakeformation.jdbc.fetch.RetryPolicy;
+import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.metadata.LfDatabaseMetaData;
-import dev.lakeformation.jdbc.spi.EmbeddedService;
-import dev.lakeformation.jdbc.systemtable.AthenaExecutions;
-import dev.lakeformation.jdbc.systemtable.SystemTableContext;
+import dev.lakeformation.jdbc.query.Cancellation;
+import dev.lakeformation.jdbc.query.LakeFormationQuery;
+import dev.lakeformation.jdbc.query.PlanningContext;
+import dev.lakeformation.jdbc.query.QueryListener;
+import dev.lakeformation.jdbc.query.QuerySession;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -32,7 +29,6 @@ import java.sql.Statement;
 import java.sql.Struct;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -40,32 +36,23 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
- * A connection: the AWS clients, the Arrow memory of its results, and its open statements.
- * Read-only and auto-commit; closing it closes every statement and result under it.
+ * A connection: a {@link QuerySession} (the AWS clients, settings and Arrow memory of its
+ * properties) and its open statements. Read-only and auto-commit; closing it closes every
+ * statement and result under it.
+ *
+ * <p>Beyond JDBC, {@link #plan} and {@link #attach} hand out a query's work units for reading as
+ * Arrow batches on many threads ({@code connection.unwrap(LfConnection.class).plan(sql)}).
  */
 public final class LfConnection implements Connection {
-  /** All Arrow memory of the driver descends from here; each connection has a child. */
   /** The Athena data catalog of Glue's tables, where the system schema is listed too. */
   static final String ATHENA_CATALOG = "AwsDataCatalog";
-  private static final RootAllocator ROOT = RootAllocators.create();
+  private static final int RECENT_QUERIES_KEPT = 100;
 
   private final ConnectionConfig config;
-  private final AwsClients aws;
-  private final BufferAllocator allocator;
-  private final FetchSettings fetchSettings;
+  private final QuerySession session;
   private final Set<LfStatement> statements = ConcurrentHashMap.newKeySet();
-  private static final int RECENT_QUERIES_KEPT = 100;
   private final Deque<String> recentQueryIds = new ArrayDeque<>();
   private volatile LfDatabaseMetaData metaData;
   private volatile boolean closed;
@@ -74,83 +61,62 @@ public final class LfConnection implements Connection {
 
   LfConnection(ConnectionConfig config) throws SQLException {
     this.config = config;
-    this.schema = config.get(ConnectionProperty.DATABASE);
-    AwsCredentialsProvider credentials;
-    java.net.URI lakeFormationEndpoint = config.get(ConnectionProperty.ENDPOINT);
-    java.net.URI athenaEndpoint = config.isSet(ConnectionProperty.ATHENA_ENDPOINT)
-        ? config.get(ConnectionProperty.ATHENA_ENDPOINT) : lakeFormationEndpoint;
-    if (config.get(ConnectionProperty.LOCAL)) {
-      EmbeddedService local = EmbeddedServices.get();
-      lakeFormationEndpoint = local.endpoint();
-      athenaEndpoint = local.endpoint();
-      credentials = StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(local.accessKeyId(), local.secretAccessKey()));
-      if (!config.isSet(ConnectionProperty.DATABASE)) {
-        this.schema = "tpch";
-      }
-    } else {
-      credentials = credentialsOf(config);
+    try {
+      this.session = QuerySession.open(config);
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
     }
-    this.aws = AwsClients.create(new AwsSettings(Region.of(config.get(ConnectionProperty.REGION)),
-        lakeFormationEndpoint, athenaEndpoint, credentials,
-        Duration.ofMillis(config.get(ConnectionProperty.CONNECT_TIMEOUT_MILLIS)),
-        Duration.ofMillis(config.get(ConnectionProperty.SOCKET_TIMEOUT_MILLIS))));
-    this.allocator = ROOT.newChildAllocator("connection", 0, Long.MAX_VALUE);
-    this.fetchSettings = new FetchSettings(
-        config.get(ConnectionProperty.MAX_CONCURRENT_WORK_UNITS),
-        config.get(ConnectionProperty.MAX_BUFFER_BYTES),
-        config.get(ConnectionProperty.PAGE_SIZE),
-        config.get(ConnectionProperty.ROW_ORDER) == ConnectionProperty.RowOrder.WORK_UNIT,
-        config.get(ConnectionProperty.MAX_RETRIES),
-        Duration.ofMillis(config.get(ConnectionProperty.POLL_INTERVAL_MILLIS)),
-        Duration.ofMillis(config.get(ConnectionProperty.POLL_MAX_INTERVAL_MILLIS)),
-        Duration.ofSeconds(config.get(ConnectionProperty.PLANNING_TIMEOUT_SECONDS)));
-  }
-
-  private static AwsCredentialsProvider credentialsOf(ConnectionConfig config) {
-    String keyId = config.accessKeyId();
-    if (keyId != null) {
-      String secret = config.secretAccessKey();
-      return StaticCredentialsProvider.create(config.isSet(ConnectionProperty.SESSION_TOKEN)
-          ? AwsSessionCredentials.create(keyId, secret, config.get(ConnectionProperty.SESSION_TOKEN))
-          : AwsBasicCredentials.create(keyId, secret));
-    }
-    if (config.isSet(ConnectionProperty.PROFILE)) {
-      return ProfileCredentialsProvider.create(config.get(ConnectionProperty.PROFILE));
-    }
-    return DefaultCredentialsProvider.builder().build();
+    this.schema = session.planningContext().database();
   }
 
   ConnectionConfig config() {
     return config;
   }
 
-  AwsClients aws() {
-    return aws;
-  }
-
-  BufferAllocator allocator() {
-    return allocator;
-  }
-
-  FetchSettings fetchSettings() {
-    return fetchSettings;
+  /** The query layer this connection stands on. */
+  public QuerySession session() {
+    return session;
   }
 
   /** What StartQueryPlanning gets besides the SQL: the current database and the connection's settings. */
-  QueryPlanner.Context planningContext() {
-    return new QueryPlanner.Context(schema, config.get(ConnectionProperty.CATALOG_ID),
-        config.get(ConnectionProperty.TRANSACTION_ID), config.get(ConnectionProperty.QUERY_AS_OF_TIME));
+  PlanningContext planningContext() {
+    return session.planningContext().inDatabase(schema);
+  }
+
+  /**
+   * Plans {@code sql} in this connection's current database and waits until it has work units:
+   * a driver extension for reading the query's work units as Arrow batches, on many threads or
+   * machines ({@link LakeFormationQuery#workUnits()}, {@link LakeFormationQuery#openWorkUnit}).
+   */
+  public LakeFormationQuery plan(String sql) throws SQLException {
+    checkOpen();
+    try {
+      LakeFormationQuery query = session.plan(sql, planningContext(), Cancellation.none(), QueryListener.NONE);
+      queryPlanned(query.queryId());
+      return query;
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  /** A query planned elsewhere, by its ID: the driver extension of {@link #plan} for existing queries. */
+  public LakeFormationQuery attach(String queryId) throws SQLException {
+    checkOpen();
+    try {
+      return session.attach(queryId);
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
+    }
   }
 
   /** Arrow bytes held by the results of every connection in this JVM (0 once they are all closed). */
   public static long allocatedBytesOfAllConnections() {
-    return ROOT.getAllocatedMemory();
+    return QuerySession.allocatedBytesOfAllSessions();
   }
 
   /** Arrow bytes held by this connection's results right now (0 once they are all closed). */
   public long allocatedBytes() {
-    return allocator.getAllocatedMemory();
+    return session.allocatedBytes();
   }
 
   void statementClosed(LfStatement statement) {
@@ -159,7 +125,7 @@ public final class LfConnection implements Connection {
 
   void checkOpen() throws SQLException {
     if (closed) {
-      throw SqlErrors.of(SqlErrors.CONNECTION_FAILURE, "This connection is closed.");
+      throw SqlErrors.of(SqlState.CONNECTION_FAILURE, "This connection is closed.");
     }
   }
 
@@ -232,7 +198,7 @@ public final class LfConnection implements Connection {
       throw SqlErrors.readOnly("An updatable result set");
     }
     if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT && holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "Unknown holdability " + holdability + ".");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "Unknown holdability " + holdability + ".");
     }
   }
 
@@ -291,8 +257,7 @@ public final class LfConnection implements Connection {
       statement.close();
     }
     statements.clear();
-    aws.close();
-    RootAllocators.close(allocator, "a connection");
+    session.close();
   }
 
   @Override
@@ -306,8 +271,8 @@ public final class LfConnection implements Connection {
     LfDatabaseMetaData metaData = this.metaData;
     if (metaData == null) {
       // One per connection, so that its cache of Athena listings serves every call of a GUI's burst.
-      metaData = new LfDatabaseMetaData(this, aws.athena(), new RetryPolicy(fetchSettings.maxRetries()),
-          Duration.ofSeconds(config.get(ConnectionProperty.METADATA_CACHE_SECONDS)), allocator, config.redactedUrl(),
+      metaData = new LfDatabaseMetaData(this, session,
+          Duration.ofSeconds(config.get(ConnectionProperty.METADATA_CACHE_SECONDS)), config.redactedUrl(),
           config.accessKeyId(), ATHENA_CATALOG);
       this.metaData = metaData;
     }
@@ -333,18 +298,6 @@ public final class LfConnection implements Connection {
     synchronized (recentQueryIds) {
       return List.copyOf(recentQueryIds);
     }
-  }
-
-  /**
-   * Athena's execution details of these query IDs (BatchGetQueryExecution, 50 at a time), as
-   * the SDK's model objects, with the IDs Athena could not read. A driver extension, as
-   * {@link #recentQueryIds()} is: {@code c.unwrap(LfConnection.class).queryExecutions(ids)}.
-   */
-  public AthenaExecutions.Answer queryExecutions(Collection<String> queryIds) throws SQLException {
-    checkOpen();
-    SystemTableContext context = new SystemTableContext(aws, fetchSettings, config.get(ConnectionProperty.WORK_GROUP),
-        new RetryPolicy(fetchSettings.maxRetries()), new Cancellation(0));
-    return AthenaExecutions.read(List.copyOf(queryIds), Long.MAX_VALUE, context);
   }
 
   /**
@@ -465,7 +418,7 @@ public final class LfConnection implements Connection {
   @Override
   public boolean isValid(int timeout) throws SQLException {
     if (timeout < 0) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The timeout must be >= 0, got " + timeout + ".");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The timeout must be >= 0, got " + timeout + ".");
     }
     return !closed;
   }
@@ -507,7 +460,7 @@ public final class LfConnection implements Connection {
   public void setSchema(String schema) throws SQLException {
     checkOpen();
     if (schema == null || schema.isBlank()) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The schema (database) name must not be empty.");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The schema (database) name must not be empty.");
     }
     this.schema = schema;
   }
@@ -521,7 +474,7 @@ public final class LfConnection implements Connection {
   @Override
   public void abort(Executor executor) throws SQLException {
     if (executor == null) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "abort needs an executor.");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "abort needs an executor.");
     }
     executor.execute(this::close);
   }
@@ -543,7 +496,7 @@ public final class LfConnection implements Connection {
     if (iface.isInstance(this)) {
       return iface.cast(this);
     }
-    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + iface.getName());
+    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
   }
 
   @Override

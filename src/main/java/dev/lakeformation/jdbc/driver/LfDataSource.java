@@ -2,7 +2,9 @@ package dev.lakeformation.jdbc.driver;
 
 import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,14 +33,18 @@ public class LfDataSource implements DataSource {
 
   /** The connection settings: the URL with the properties set on this bean on top. */
   ConnectionConfig config() throws SQLException {
-    Properties merged = new Properties();
-    ConnectionConfig.urlTexts(url).forEach((property, text) -> merged.setProperty(property.name(), text));
-    merged.putAll(properties);
-    String connectTimeout = ConnectionProperty.CONNECT_TIMEOUT_MILLIS.name();
-    if (loginTimeoutSeconds > 0 && !merged.containsKey(connectTimeout)) {
-      merged.setProperty(connectTimeout, String.valueOf(Math.min(3_600_000L, loginTimeoutSeconds * 1000L)));
+    try {
+      Properties merged = new Properties();
+      ConnectionConfig.urlTexts(url).forEach((property, text) -> merged.setProperty(property.name(), text));
+      merged.putAll(properties);
+      String connectTimeout = ConnectionProperty.CONNECT_TIMEOUT_MILLIS.name();
+      if (loginTimeoutSeconds > 0 && !merged.containsKey(connectTimeout)) {
+        merged.setProperty(connectTimeout, String.valueOf(Math.min(3_600_000L, loginTimeoutSeconds * 1000L)));
+      }
+      return ConnectionConfig.parse(ConnectionConfig.URL_PREFIX, merged);
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
     }
-    return ConnectionConfig.parse(ConnectionConfig.URL_PREFIX, merged);
   }
 
   @Override
@@ -241,7 +247,7 @@ public class LfDataSource implements DataSource {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
-    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + type.getName());
+    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + type.getName());
   }
 
   @Override

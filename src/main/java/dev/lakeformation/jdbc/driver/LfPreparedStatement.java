@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.driver;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
   private void set(int index, Object value) throws SQLException {
     checkOpen();
     if (index < 1 || index > markers.length) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "Parameter index " + index + " is out of range: the statement has "
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "Parameter index " + index + " is out of range: the statement has "
           + markers.length + " parameters (the first is 1).");
     }
     literals[index - 1] = SqlLiterals.of(value);
@@ -53,7 +54,7 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
   private String boundSql() throws SQLException {
     for (int i = 0; i < literals.length; i++) {
       if (literals[i] == null) {
-        throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "Parameter " + (i + 1) + " is not set.");
+        throw SqlErrors.of(SqlState.INVALID_PARAMETER, "Parameter " + (i + 1) + " is not set.");
       }
     }
     return SqlLiterals.bind(sql, markers, literals);
@@ -221,7 +222,7 @@ final class LfPreparedStatement extends LfStatement implements PreparedStatement
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
-    throw SqlErrors.of(SqlErrors.GENERAL, "executeQuery(String) cannot be called on a PreparedStatement; use executeQuery().");
+    throw SqlErrors.of(SqlState.GENERAL, "executeQuery(String) cannot be called on a PreparedStatement; use executeQuery().");
   }
 
   @Override

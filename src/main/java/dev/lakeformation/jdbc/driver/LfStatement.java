@@ -1,11 +1,14 @@
 package dev.lakeformation.jdbc.driver;
 
 import dev.lakeformation.jdbc.config.ConnectionProperty;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.fetch.Cancellation;
-import dev.lakeformation.jdbc.fetch.QueryPlanner;
-import dev.lakeformation.jdbc.fetch.RetryPolicy;
-import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
+import dev.lakeformation.jdbc.errors.SqlState;
+import dev.lakeformation.jdbc.query.Cancellation;
+import dev.lakeformation.jdbc.query.LakeFormationQuery;
+import dev.lakeformation.jdbc.query.QueryListener;
+import dev.lakeformation.jdbc.query.QuerySession;
+import dev.lakeformation.jdbc.query.ResultStream;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
 import dev.lakeformation.jdbc.systemtable.QueryResultsTable;
 import dev.lakeformation.jdbc.systemtable.SystemQuery;
@@ -19,13 +22,17 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
- * A statement: plans its SQL through StartQueryPlanning (or attaches to the connection's
- * QueryId) and returns the rows of every work unit as one result set. One open result at a time.
+ * A statement: plans its SQL through the connection's {@link QuerySession} (or attaches to the
+ * connection's QueryId, or to the query a {@code system.query_results} SELECT names) and returns
+ * the rows of every work unit as one result set. One open result at a time.
+ *
+ * <p>A driver extension: {@link #setQueryListener} is told the progress of each execution
+ * ({@code statement.unwrap(LfStatement.class)}).
  */
-class LfStatement implements Statement {
+public class LfStatement implements Statement {
   protected final LfConnection connection;
   private volatile Cancellation cancellation;
-  private volatile WorkUnitFetcher fetcher;
+  private volatile QueryListener listener = QueryListener.NONE;
   private ArrowResultSet result;
   private boolean closed;
   private int queryTimeoutSeconds;
@@ -44,23 +51,32 @@ class LfStatement implements Statement {
     connection.checkOpen();
   }
 
+  /**
+   * Tells {@code queryListener} what the next executions do (planning, work units listed and
+   * read, rows, bytes, retries), from the statement's and the fetch threads; see {@link QueryListener}.
+   */
+  public void setQueryListener(QueryListener queryListener) throws SQLException {
+    checkOpen();
+    this.listener = queryListener == null ? QueryListener.NONE : queryListener;
+  }
+
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
     checkOpen();
     closeResult();
     if (sql == null || sql.isBlank()) {
-      throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "The SQL text is empty.");
+      throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "The SQL text is empty.");
     }
     SystemQuery systemQuery = SystemQueryParser.parse(sql);
     String queryId = connection.config().get(ConnectionProperty.QUERY_ID);
     long rowLimit = maxRows == 0 ? Long.MAX_VALUE : maxRows;
+    Cancellation run = new Cancellation(queryTimeoutSeconds);
+    cancellation = run;
+    QuerySession session = connection.session();
     if (systemQuery != null && !systemQuery.table().equals(QueryResultsTable.NAME)) {
-      Cancellation run = new Cancellation(queryTimeoutSeconds);
-      cancellation = run;
-      SystemTableContext context = new SystemTableContext(connection.aws(), connection.fetchSettings(),
-          connection.config().get(ConnectionProperty.WORK_GROUP),
-          new RetryPolicy(connection.fetchSettings().maxRetries()), run);
-      result = SystemTables.run(systemQuery, context, connection.allocator(), this, rowLimit, this::resultClosed);
+      SystemTableContext context = new SystemTableContext(session,
+          connection.config().get(ConnectionProperty.WORK_GROUP), run);
+      result = SystemTables.run(systemQuery, context, session.allocator(), this, rowLimit, this::resultClosed);
       return result;
     }
     if (systemQuery != null) {
@@ -69,20 +85,19 @@ class LfStatement implements Statement {
         rowLimit = Math.min(rowLimit, systemQuery.limit());
       }
     }
-    Cancellation run = new Cancellation(queryTimeoutSeconds);
-    cancellation = run;
-    RetryPolicy retry = new RetryPolicy(connection.fetchSettings().maxRetries());
-    var lakeFormation = connection.aws().lakeFormation();
-    if (queryId == null) {
-      QueryPlanner planner = new QueryPlanner(lakeFormation, connection.fetchSettings(), retry);
-      queryId = planner.start(sql, connection.planningContext(), run);
-      connection.queryPlanned(queryId);
-      planner.awaitWorkUnits(queryId, run);
+    try {
+      LakeFormationQuery query;
+      if (queryId == null) {
+        query = session.plan(sql, connection.planningContext(), run, listener);
+        connection.queryPlanned(query.queryId());
+      } else {
+        query = session.attach(queryId, run, listener);
+      }
+      ResultStream stream = query.stream();
+      result = new ArrowResultSet(stream, this, rowLimit, this::resultClosed);
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
     }
-    WorkUnitFetcher started = new WorkUnitFetcher(lakeFormation, queryId, connection.fetchSettings(), retry, run,
-        connection.allocator());
-    fetcher = started;
-    result = new ArrowResultSet(started, this, rowLimit, this::resultClosed);
     if (fetchSize > 0) {
       result.setFetchSize(fetchSize);
     }
@@ -149,8 +164,9 @@ class LfStatement implements Statement {
   }
 
   /**
-   * Stops the running query from any thread: waits end at once, in-flight bodies are
-   * aborted and buffers freed; the reader gets an SQLException with SQLState HY008.
+   * Stops the running query from any thread: waits end at once, in-flight bodies are aborted
+   * and the fetch threads stop; the reader gets an SQLException with SQLState HY008, and the
+   * buffers are freed when it closes the result.
    */
   @Override
   public void cancel() throws SQLException {
@@ -158,10 +174,6 @@ class LfStatement implements Statement {
     Cancellation run = cancellation;
     if (run != null) {
       run.cancel("Statement.cancel()");
-    }
-    WorkUnitFetcher running = fetcher;
-    if (running != null) {
-      running.close();
     }
   }
 
@@ -177,7 +189,6 @@ class LfStatement implements Statement {
       result.close();
       result = null;
     }
-    fetcher = null;
   }
 
   @Override
@@ -234,7 +245,7 @@ class LfStatement implements Statement {
   public void setMaxFieldSize(int max) throws SQLException {
     checkOpen();
     if (max < 0) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The maximum field size must be >= 0, got " + max + ".");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The maximum field size must be >= 0, got " + max + ".");
     }
   }
 
@@ -259,7 +270,7 @@ class LfStatement implements Statement {
   public void setLargeMaxRows(long max) throws SQLException {
     checkOpen();
     if (max < 0) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The maximum row count must be >= 0, got " + max + ".");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The maximum row count must be >= 0, got " + max + ".");
     }
     maxRows = max;
   }
@@ -279,7 +290,7 @@ class LfStatement implements Statement {
   public void setQueryTimeout(int seconds) throws SQLException {
     checkOpen();
     if (seconds < 0) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The query timeout must be >= 0 seconds, got " + seconds + ".");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The query timeout must be >= 0 seconds, got " + seconds + ".");
     }
     queryTimeoutSeconds = seconds;
   }
@@ -319,7 +330,7 @@ class LfStatement implements Statement {
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
     if (rows < 0) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The fetch size must be >= 0, got " + rows + ".");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The fetch size must be >= 0, got " + rows + ".");
     }
     fetchSize = rows;
   }
@@ -382,7 +393,7 @@ class LfStatement implements Statement {
     if (iface.isInstance(this)) {
       return iface.cast(this);
     }
-    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + iface.getName());
+    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
   }
 
   @Override

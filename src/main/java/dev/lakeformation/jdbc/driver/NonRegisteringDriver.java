@@ -3,6 +3,8 @@ package dev.lakeformation.jdbc.driver;
 import dev.lakeformation.jdbc.metadata.DriverVersion;
 import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlErrors;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
@@ -22,7 +24,11 @@ public class NonRegisteringDriver implements Driver {
     if (!acceptsURL(url)) {
       return null; // the JDBC contract: not our URL, let DriverManager try the next driver
     }
-    return new LfConnection(ConnectionConfig.parse(url, info));
+    try {
+      return new LfConnection(ConnectionConfig.parse(url, info));
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
+    }
   }
 
   @Override
@@ -40,7 +46,7 @@ public class NonRegisteringDriver implements Driver {
     ConnectionConfig config = null;
     try {
       config = ConnectionConfig.parse(url, info);
-    } catch (SQLException e) {
+    } catch (LakeFormationException e) {
       // show defaults
     }
     DriverPropertyInfo[] infos = new DriverPropertyInfo[ConnectionProperty.ALL.size()];

@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.driver;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -91,7 +92,7 @@ final class SqlLiterals {
     }
     if (value instanceof String s) {
       if (s.indexOf('\0') >= 0) {
-        throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "A string parameter holds a NUL character, which SQL text cannot carry.");
+        throw SqlErrors.of(SqlState.INVALID_PARAMETER, "A string parameter holds a NUL character, which SQL text cannot carry.");
       }
       return string(s);
     }
@@ -108,7 +109,7 @@ final class SqlLiterals {
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       if (!Double.isFinite(d)) {
-        throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "A " + d + " parameter has no SQL literal.");
+        throw SqlErrors.of(SqlState.INVALID_PARAMETER, "A " + d + " parameter has no SQL literal.");
       }
       return "CAST(" + value + " AS " + (value instanceof Float ? "REAL" : "DOUBLE") + ")";
     }
@@ -133,7 +134,7 @@ final class SqlLiterals {
     if (value instanceof LocalDateTime t) {
       return "TIMESTAMP '" + TIMESTAMP.format(t) + "'";
     }
-    throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "Parameters of class " + value.getClass().getName()
+    throw SqlErrors.of(SqlState.INVALID_PARAMETER, "Parameters of class " + value.getClass().getName()
         + " are not supported; use a String, number, boolean, byte[] or date/time value.");
   }
 }

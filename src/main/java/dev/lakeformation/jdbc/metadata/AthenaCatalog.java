@@ -1,7 +1,11 @@
 package dev.lakeformation.jdbc.metadata;
 
-import dev.lakeformation.jdbc.fetch.Cancellation;
-import dev.lakeformation.jdbc.fetch.RetryPolicy;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.query.Cancellation;
+import dev.lakeformation.jdbc.query.QueryListener;
+import dev.lakeformation.jdbc.query.QuerySession;
+import dev.lakeformation.jdbc.query.RetryPolicy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +40,9 @@ final class AthenaCatalog {
   private final long ttlNanos;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  AthenaCatalog(AthenaClient athena, RetryPolicy retry, Duration ttl) {
-    this.athena = athena;
-    this.retry = retry;
+  AthenaCatalog(QuerySession session, Duration ttl) {
+    this.athena = session.aws().athena();
+    this.retry = session.retryPolicy();
     this.ttlNanos = ttl.toNanos();
   }
 
@@ -79,11 +83,16 @@ final class AthenaCatalog {
   /** Every item of a listing, page after page, each call under the retry budget. */
   private <T> List<T> readAll(String operation, PageCall<T> call) throws SQLException {
     List<T> items = new ArrayList<>();
-    Cancellation run = new Cancellation(0);
+    Cancellation run = Cancellation.none();
     String token = null;
     do {
       String pageToken = token;
-      Page<T> page = retry.call(operation, run, () -> call.call(pageToken));
+      Page<T> page;
+      try {
+        page = retry.call(operation, run, QueryListener.NONE, () -> call.call(pageToken));
+      } catch (LakeFormationException e) {
+        throw SqlErrors.of(e);
+      }
       items.addAll(page.items());
       token = page.nextToken();
     } while (token != null);

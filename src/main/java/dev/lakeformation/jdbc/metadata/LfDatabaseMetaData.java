@@ -1,7 +1,8 @@
 package dev.lakeformation.jdbc.metadata;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.fetch.RetryPolicy;
+import dev.lakeformation.jdbc.errors.SqlState;
+import dev.lakeformation.jdbc.query.QuerySession;
 import dev.lakeformation.jdbc.resultset.JdbcColumnType;
 import dev.lakeformation.jdbc.systemtable.InMemoryTable;
 import dev.lakeformation.jdbc.systemtable.SystemColumn;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
-import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.Column;
 import software.amazon.awssdk.services.athena.model.TableMetadata;
 
@@ -56,11 +56,11 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
    * @param userName the access key ID, or null when the credentials come from elsewhere
    * @param defaultCatalog the catalog the {@code system} schema appears in
    */
-  public LfDatabaseMetaData(Connection connection, AthenaClient athena, RetryPolicy retry, Duration cacheTtl,
-      BufferAllocator allocator, String url, String userName, String defaultCatalog) {
+  public LfDatabaseMetaData(Connection connection, QuerySession session, Duration cacheTtl, String url,
+      String userName, String defaultCatalog) {
     this.connection = connection;
-    this.catalog = new AthenaCatalog(athena, retry, cacheTtl);
-    this.allocator = allocator;
+    this.catalog = new AthenaCatalog(session, cacheTtl);
+    this.allocator = session.allocator();
     this.url = url;
     this.userName = userName;
     this.defaultCatalog = defaultCatalog;
@@ -1137,7 +1137,7 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
-    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + type.getName());
+    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + type.getName());
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.lakeformation.jdbc.resultset;
 
+import dev.lakeformation.jdbc.errors.LakeFormationException;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.fetch.BatchSource;
-import dev.lakeformation.jdbc.fetch.FetchedBatch;
+import dev.lakeformation.jdbc.errors.SqlState;
+import dev.lakeformation.jdbc.query.BatchSource;
+import dev.lakeformation.jdbc.query.FetchedBatch;
 import dev.lakeformation.jdbc.resultset.accessor.Accessors;
 import dev.lakeformation.jdbc.resultset.accessor.ColumnAccessor;
 import java.io.ByteArrayInputStream;
@@ -53,6 +55,8 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   private boolean closed;
   private int fetchSize;
   private SQLWarning warnings;
+  /** Why fetching failed, once it has. */
+  private SQLException failure;
 
   /**
    * @param statement the statement that made this result, or null
@@ -68,7 +72,10 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     Schema schema;
     try {
       schema = source.schema();
-    } catch (SQLException | RuntimeException e) {
+    } catch (LakeFormationException e) {
+      source.close();
+      throw SqlErrors.of(e);
+    } catch (RuntimeException e) {
       source.close();
       throw e;
     }
@@ -79,7 +86,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
         accessors[i] = Accessors.forField(fields.get(i));
       } catch (RuntimeException e) {
         source.close();
-        throw SqlErrors.of(SqlErrors.DATA_EXCEPTION, "Column " + fields.get(i).getName() + " has a type the driver"
+        throw SqlErrors.of(SqlState.DATA_EXCEPTION, "Column " + fields.get(i).getName() + " has a type the driver"
             + " cannot read: " + fields.get(i).getType() + " (" + e.getMessage() + ").", e);
       }
       String name = fields.get(i).getName(); // Arrow allows a column without a name
@@ -103,6 +110,10 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public boolean next() throws SQLException {
     checkOpen();
+    if (failure != null) {
+      // Every later call fails too: a caller that ignored the failure must not take the end for a complete result.
+      throw SqlErrors.of(failure.getSQLState(), failure.getMessage(), failure);
+    }
     if (afterLast) {
       return false;
     }
@@ -125,7 +136,14 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
       batch.close();
       batch = null;
     }
-    FetchedBatch next = source.next();
+    FetchedBatch next;
+    try {
+      next = source.next();
+    } catch (LakeFormationException e) {
+      failure = SqlErrors.of(e);
+      release(); // a failed result holds no buffers and no threads
+      throw failure;
+    }
     if (next == null) {
       return false;
     }
@@ -142,6 +160,10 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   /** At the end, every buffer and thread of the result is released at once, not at close(). */
   private void finish() {
     afterLast = true;
+    release();
+  }
+
+  private void release() {
     row = 0;
     rowsInBatch = 0;
     if (batch != null) {
@@ -178,18 +200,18 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
    * an SQLException, never an unchecked exception out of a getter.
    */
   private SQLException unreadable(int column, RuntimeException e) {
-    return SqlErrors.of(SqlErrors.DATA_EXCEPTION, "The value of column " + column + " in row " + rowNumber
+    return SqlErrors.of(SqlState.DATA_EXCEPTION, "The value of column " + column + " in row " + rowNumber
         + " cannot be read: " + e.getMessage(), e);
   }
 
   private ColumnAccessor value(int column) throws SQLException {
     checkOpen();
     if (batch == null || row < 0 || row >= rowsInBatch) {
-      throw SqlErrors.of(SqlErrors.INVALID_CURSOR_STATE, afterLast
+      throw SqlErrors.of(SqlState.INVALID_CURSOR_STATE, afterLast
           ? "The result set is past its last row." : "Call next() before reading a row.");
     }
     if (column < 1 || column > accessors.length) {
-      throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "Column index " + column + " is out of range: the result has "
+      throw SqlErrors.of(SqlState.INVALID_COLUMN, "Column index " + column + " is out of range: the result has "
           + accessors.length + " columns (the first is 1).");
     }
     ColumnAccessor accessor = accessors[column - 1];
@@ -211,7 +233,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
       index = columnsByLowerName.get(label.toLowerCase(Locale.ROOT));
     }
     if (index == null) {
-      throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "There is no column named '" + label + "' in this result.");
+      throw SqlErrors.of(SqlState.INVALID_COLUMN, "There is no column named '" + label + "' in this result.");
     }
     return index;
   }
@@ -383,7 +405,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public <T> T getObject(int column, Class<T> type) throws SQLException {
     if (type == null) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "getObject needs a target class, got null.");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "getObject needs a target class, got null.");
     }
     ColumnAccessor a = value(column);
     try {
@@ -637,7 +659,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
     if (rows < 0) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "The fetch size must be >= 0, got " + rows + ".");
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The fetch size must be >= 0, got " + rows + ".");
     }
     fetchSize = rows;
   }
@@ -685,7 +707,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     if (iface.isInstance(source)) {
       return iface.cast(source);
     }
-    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + iface.getName());
+    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
   }
 
   @Override

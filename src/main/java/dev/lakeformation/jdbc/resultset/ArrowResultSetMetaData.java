@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.resultset;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ArrowResultSetMetaData implements ResultSetMetaData {
 
   private int index(int column) throws SQLException {
     if (column < 1 || column > fields.size()) {
-      throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "Column index " + column + " is out of range: the result has "
+      throw SqlErrors.of(SqlState.INVALID_COLUMN, "Column index " + column + " is out of range: the result has "
           + fields.size() + " columns (the first is 1).");
     }
     return column - 1;
@@ -145,7 +146,7 @@ public final class ArrowResultSetMetaData implements ResultSetMetaData {
     if (iface.isInstance(this)) {
       return iface.cast(this);
     }
-    throw SqlErrors.of(SqlErrors.GENERAL, "Not a wrapper of " + iface.getName());
+    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
   }
 
   @Override

@@ -14,23 +14,23 @@ import software.amazon.awssdk.services.athena.model.UnprocessedQueryExecutionId;
  * {@value #BATCH}, the most the API takes, or, without IDs, every ID ListQueryExecutions gives
  * for the workgroup (newest first, page by page) and then those.
  */
-public final class AthenaExecutions {
+final class AthenaExecutions {
   static final int BATCH = 50;
 
   /** The executions read and the IDs Athena could not read. */
-  public record Answer(List<QueryExecution> executions, List<UnprocessedQueryExecutionId> unprocessed) {}
+  record Answer(List<QueryExecution> executions, List<UnprocessedQueryExecutionId> unprocessed) {}
 
   private AthenaExecutions() {}
 
   /** @param ids the IDs to read, or null for the workgroup's; @param most stop listing after this many */
-  public static Answer read(Collection<String> ids, long most, SystemTableContext context) throws SQLException {
+  static Answer read(Collection<String> ids, long most, SystemTableContext context) throws SQLException {
     List<String> wanted = ids != null ? List.copyOf(ids) : list(most, context);
     List<QueryExecution> executions = new ArrayList<>();
     List<UnprocessedQueryExecutionId> unprocessed = new ArrayList<>();
     for (int from = 0; from < wanted.size(); from += BATCH) {
       List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + BATCH));
-      BatchGetQueryExecutionResponse response = context.retry().call("BatchGetQueryExecution",
-          context.cancellation(), () -> context.aws().athena().batchGetQueryExecution(r -> r.queryExecutionIds(chunk)));
+      BatchGetQueryExecutionResponse response = context.callAthena("BatchGetQueryExecution",
+          () -> context.session().aws().athena().batchGetQueryExecution(r -> r.queryExecutionIds(chunk)));
       executions.addAll(response.queryExecutions());
       unprocessed.addAll(response.unprocessedQueryExecutionIds());
     }
@@ -42,9 +42,9 @@ public final class AthenaExecutions {
     String token = null;
     do {
       String pageToken = token;
-      ListQueryExecutionsResponse page = context.retry().call("ListQueryExecutions", context.cancellation(),
-          () -> context.aws().athena().listQueryExecutions(r -> r.workGroup(context.workGroup()).nextToken(pageToken)
-              .maxResults(BATCH)));
+      ListQueryExecutionsResponse page = context.callAthena("ListQueryExecutions",
+          () -> context.session().aws().athena().listQueryExecutions(r -> r.workGroup(context.workGroup())
+              .nextToken(pageToken).maxResults(BATCH)));
       for (String id : page.queryExecutionIds()) {
         if (ids.size() >= most) {
           return ids;
@@ -52,7 +52,6 @@ public final class AthenaExecutions {
         ids.add(id);
       }
       token = page.nextToken();
-      context.cancellation().check();
     } while (token != null);
     return ids;
   }

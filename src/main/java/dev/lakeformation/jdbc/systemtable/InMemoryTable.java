@@ -1,8 +1,8 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.fetch.BatchSource;
-import dev.lakeformation.jdbc.fetch.FetchedBatch;
+import dev.lakeformation.jdbc.query.BatchSource;
+import dev.lakeformation.jdbc.query.FetchedBatch;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;

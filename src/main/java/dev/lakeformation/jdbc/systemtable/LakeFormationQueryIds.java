@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ final class LakeFormationQueryIds {
   static List<String> of(SystemQuery query) throws SQLException {
     Set<String> ids = SystemTable.pinnedStrings(query, COLUMN);
     if (ids == null) {
-      throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "system." + query.table() + " needs the queries named, as in"
+      throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "system." + query.table() + " needs the queries named, as in"
           + " WHERE query_id = '…' or WHERE query_id IN ('…', '…'): Lake Formation cannot list queries.");
     }
     return List.copyOf(new TreeSet<>(ids));

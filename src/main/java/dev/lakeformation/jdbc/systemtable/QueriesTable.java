@@ -4,14 +4,16 @@ import static dev.lakeformation.jdbc.systemtable.SystemColumn.bigint;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.timestamp;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.varchar;
 
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.query.LakeFormationQuery;
+import dev.lakeformation.jdbc.query.QueryStatistics;
+import dev.lakeformation.jdbc.query.QueryStatus;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.lakeformation.model.GetQueryStateResponse;
-import software.amazon.awssdk.services.lakeformation.model.GetQueryStatisticsResponse;
-import software.amazon.awssdk.services.lakeformation.model.StatisticsNotReadyYetException;
+import java.util.Optional;
 
 /**
  * {@code system.queries}: a Lake Formation query's state (GetQueryState) and statistics
@@ -43,34 +45,26 @@ final class QueriesTable implements SystemTable {
   @Override
   public InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings)
       throws SQLException {
-    var lakeFormation = context.aws().lakeFormation();
     List<Object[]> rows = new ArrayList<>();
     for (String id : LakeFormationQueryIds.of(query)) {
-      GetQueryStateResponse state = context.retry().call("GetQueryState", context.cancellation(),
-          () -> lakeFormation.getQueryState(r -> r.queryId(id)));
-      GetQueryStatisticsResponse statistics = null;
+      LakeFormationQuery lakeFormationQuery = context.query(id);
+      QueryStatus status;
+      Optional<QueryStatistics> found;
       try {
-        statistics = context.retry().call("GetQueryStatistics", context.cancellation(),
-            () -> lakeFormation.getQueryStatistics(r -> r.queryId(id)));
-      } catch (SQLException e) {
-        if (!(e.getCause() instanceof StatisticsNotReadyYetException
-            || e.getCause() instanceof AwsServiceException a && a.statusCode() == 420)) {
-          throw e;
-        }
+        status = lakeFormationQuery.status();
+        found = lakeFormationQuery.statistics();
+      } catch (LakeFormationException e) {
+        throw SqlErrors.of(e);
+      }
+      if (found.isEmpty()) {
         warnings.add(new SQLWarning("The statistics of query " + id + " are not ready yet; they are NULL.",
             "01000"));
       }
-      var planning = statistics == null ? null : statistics.planningStatistics();
-      var execution = statistics == null ? null : statistics.executionStatistics();
-      rows.add(new Object[] {id, state.stateAsString(), state.error(),
-          statistics == null ? null : statistics.querySubmissionTime(),
-          planning == null ? null : planning.estimatedDataToScanBytes(),
-          planning == null ? null : planning.planningTimeMillis(),
-          planning == null ? null : planning.queueTimeMillis(),
-          planning == null ? null : planning.workUnitsGeneratedCount(),
-          execution == null ? null : execution.averageExecutionTimeMillis(),
-          execution == null ? null : execution.dataScannedBytes(),
-          execution == null ? null : execution.workUnitsExecutedCount()});
+      QueryStatistics statistics = found.orElse(new QueryStatistics(null, null, null, null, null, null, null, null));
+      rows.add(new Object[] {id, status.state(), status.error(), statistics.submissionTime(),
+          statistics.estimatedDataToScanBytes(), statistics.planningTimeMillis(), statistics.queueTimeMillis(),
+          statistics.workUnitsGeneratedCount(), statistics.averageExecutionTimeMillis(),
+          statistics.dataScannedBytes(), statistics.workUnitsExecutedCount()});
     }
     return new InMemoryTable(NAME, COLUMNS, rows);
   }

@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Set;
@@ -33,12 +34,12 @@ public final class QueryResultsTable {
     boolean onlyTheId = where instanceof Condition.Compare
         || (where instanceof Condition.In in && !in.negated() && in.literals().size() == 1);
     if (ids == null || ids.size() != 1 || !onlyTheId) {
-      throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "system.query_results needs exactly one query ID and no other"
+      throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "system.query_results needs exactly one query ID and no other"
           + " condition: SELECT * FROM system.query_results WHERE query_id = '<the Lake Formation query ID>'");
     }
     Object id = ids.iterator().next();
     if (!(id instanceof String text) || text.isBlank()) {
-      throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "query_id must be a quoted string, such as"
+      throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "query_id must be a quoted string, such as"
           + " WHERE query_id = '0f3c…', not " + id + ".");
     }
     return text;
@@ -46,6 +47,6 @@ public final class QueryResultsTable {
 
   private static SQLException shapeError(String what) {
     return new SQLFeatureNotSupportedException("system.query_results does not support " + what + ". Use: SELECT *"
-        + " FROM system.query_results WHERE query_id = '…' [LIMIT n]", SqlErrors.FEATURE_NOT_SUPPORTED);
+        + " FROM system.query_results WHERE query_id = '…' [LIMIT n]", SqlState.FEATURE_NOT_SUPPORTED);
   }
 }

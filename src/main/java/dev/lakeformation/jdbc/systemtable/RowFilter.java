@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.systemtable.SystemColumn.Kind;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -126,7 +127,7 @@ final class RowFilter {
   static int index(String column, String table, Map<String, Integer> indexes) throws SQLException {
     Integer index = indexes.get(column);
     if (index == null) {
-      throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "Column " + column + " does not exist in system." + table
+      throw SqlErrors.of(SqlState.INVALID_COLUMN, "Column " + column + " does not exist in system." + table
           + "; its columns are: " + String.join(", ", indexes.keySet()) + ".");
     }
     return index;
@@ -156,10 +157,10 @@ final class RowFilter {
               ? Boolean.valueOf(s) : null;
       case TIMESTAMP_TZ -> instant(column, literal);
       case ARRAY_VARCHAR -> throw new SQLFeatureNotSupportedException("Column " + column.name()
-          + " is an array: only IS [NOT] NULL applies to it.", SqlErrors.FEATURE_NOT_SUPPORTED);
+          + " is an array: only IS [NOT] NULL applies to it.", SqlState.FEATURE_NOT_SUPPORTED);
     };
     if (value == null) {
-      throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "Column " + column.name() + " is " + column.kind()
+      throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "Column " + column.name() + " is " + column.kind()
           + " and cannot be compared with " + describe(literal) + ".");
     }
     return (Comparable<Object>) value;
@@ -180,7 +181,7 @@ final class RowFilter {
       boolean hasOffset = iso.endsWith("Z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
       return hasOffset ? OffsetDateTime.parse(iso).toInstant() : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "'" + text + "' is not a timestamp for column " + column.name()
+      throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "'" + text + "' is not a timestamp for column " + column.name()
           + ": write it as '2024-05-06 07:08:09' (UTC), '2024-05-06T07:08:09+02:00' or '2024-05-06'.");
     }
   }

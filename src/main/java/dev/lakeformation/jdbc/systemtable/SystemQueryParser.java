@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.systemtable.Condition.Operator;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -181,7 +182,7 @@ public final class SystemQueryParser {
         boolean matches = prefix.equals(alias) || (prefix.equals(table) && (qualifier.getSchemaName() == null
             || SCHEMA.equals(name(qualifier.getUnquotedSchemaName()))));
         if (!matches) {
-          throw SqlErrors.of(SqlErrors.INVALID_COLUMN, "Column " + column + " names a table other than "
+          throw SqlErrors.of(SqlState.INVALID_COLUMN, "Column " + column + " names a table other than "
               + SCHEMA + "." + table + ".");
         }
       }
@@ -313,7 +314,7 @@ public final class SystemQueryParser {
       return new Condition.TemporalLiteral(temporal.getType().name(), text);
     }
     if (expression instanceof JdbcParameter) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER,
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER,
           "A ? parameter reached a system table unbound; set every parameter of the PreparedStatement.");
     }
     throw unsupported("the value " + expression + " (values must be literals: 'text', numbers, TRUE, FALSE, "
@@ -326,7 +327,7 @@ public final class SystemQueryParser {
 
   private static SQLException unsupported(String what) {
     return new SQLFeatureNotSupportedException(capitalised(what) + " is not supported on system tables. "
-        + SUPPORTED, SqlErrors.FEATURE_NOT_SUPPORTED);
+        + SUPPORTED, SqlState.FEATURE_NOT_SUPPORTED);
   }
 
   private static String capitalised(String what) {

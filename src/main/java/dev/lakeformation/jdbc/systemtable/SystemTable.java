@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.List;
@@ -30,7 +31,7 @@ public interface SystemTable {
     }
     for (Object value : values) {
       if (!(value instanceof String)) {
-        throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, column + " values are quoted strings, not " + value + ".");
+        throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, column + " values are quoted strings, not " + value + ".");
       }
     }
     @SuppressWarnings("unchecked")

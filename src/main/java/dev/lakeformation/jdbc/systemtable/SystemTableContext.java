@@ -1,15 +1,36 @@
 package dev.lakeformation.jdbc.systemtable;
 
-import dev.lakeformation.jdbc.aws.AwsClients;
-import dev.lakeformation.jdbc.fetch.Cancellation;
-import dev.lakeformation.jdbc.fetch.FetchSettings;
-import dev.lakeformation.jdbc.fetch.RetryPolicy;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.query.Cancellation;
+import dev.lakeformation.jdbc.query.LakeFormationQuery;
+import dev.lakeformation.jdbc.query.QueryListener;
+import dev.lakeformation.jdbc.query.QuerySession;
+import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
- * What a system table needs to answer one query: the connection's clients and settings, and the
- * statement's retry budget and cancellation.
+ * What a system table needs to answer one query: the connection's session and the statement's
+ * cancellation.
  *
  * @param workGroup the Athena workgroup whose executions are listed (null: Athena's default)
  */
-public record SystemTableContext(AwsClients aws, FetchSettings fetchSettings, String workGroup, RetryPolicy retry,
-    Cancellation cancellation) {}
+public record SystemTableContext(QuerySession session, String workGroup, Cancellation cancellation) {
+  /** One Athena call under the session's retry policy; a failure for good is an SQLException. */
+  <T> T callAthena(String operation, Supplier<T> call) throws SQLException {
+    try {
+      return session.retryPolicy().call(operation, cancellation, QueryListener.NONE, call);
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  /** The Lake Formation query of this ID, under the statement's cancellation. */
+  LakeFormationQuery query(String queryId) throws SQLException {
+    try {
+      return session.attach(queryId, cancellation, QueryListener.NONE);
+    } catch (LakeFormationException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+}

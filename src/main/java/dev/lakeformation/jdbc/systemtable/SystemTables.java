@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -41,7 +42,7 @@ public final class SystemTables {
   public static ArrowResultSet run(SystemQuery query, SystemTableContext context, BufferAllocator allocator,
       Statement statement, long rowLimit, Runnable onClose) throws SQLException {
     SystemTable table = TABLES.stream().filter(t -> t.name().equals(query.table())).findFirst()
-        .orElseThrow(() -> SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "Table system." + query.table()
+        .orElseThrow(() -> SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "Table system." + query.table()
             + " does not exist; the system tables are: " + names() + "."));
     // Bind the query to the columns before any call to AWS, so that mistakes cost nothing.
     InMemoryTable.empty(table.name(), table.columns()).select(query);

@@ -3,12 +3,13 @@ package dev.lakeformation.jdbc.systemtable;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.bigint;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.varchar;
 
-import dev.lakeformation.jdbc.fetch.WorkUnitWalker;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.query.WorkUnitRange;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.lakeformation.model.WorkUnitRange;
 
 /**
  * {@code system.work_units}: the work-unit ranges of a Lake Formation query (GetWorkUnits, every
@@ -40,11 +41,12 @@ final class WorkUnitsTable implements SystemTable {
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     for (String id : LakeFormationQueryIds.of(query)) {
-      WorkUnitWalker walker = new WorkUnitWalker(context.aws().lakeFormation(), id, context.fetchSettings(),
-          context.retry(), context.cancellation());
-      WorkUnitRange range;
-      while ((range = walker.nextRange()) != null) {
-        rows.add(new Object[] {id, range.workUnitIdMin(), range.workUnitIdMax(), range.workUnitToken()});
+      try {
+        for (WorkUnitRange range : context.query(id).workUnitRanges()) {
+          rows.add(new Object[] {id, range.idMin(), range.idMax(), range.token()});
+        }
+      } catch (LakeFormationException e) {
+        throw SqlErrors.of(e);
       }
     }
     return new InMemoryTable(NAME, COLUMNS, rows);

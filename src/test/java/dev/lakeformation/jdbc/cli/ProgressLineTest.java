@@ -2,7 +2,7 @@ package dev.lakeformation.jdbc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
+import dev.lakeformation.jdbc.query.QueryProgress;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +13,9 @@ class ProgressLineTest {
     Locale.setDefault(Locale.US);
     try {
       assertEquals("3/8+ work units, 1,234,567 rows, 12.5 MB/s",
-          ProgressLine.describe(new WorkUnitFetcher.Progress(3, 8, false, 1_234_567, 25_000_000, 0, 0), 2.0));
+          ProgressLine.describe(new QueryProgress.Snapshot(3, 8, false, 1_234_567, 25_000_000, 0), 2.0));
       assertEquals("8/8 work units, 0 rows, 0.0 MB/s",
-          ProgressLine.describe(new WorkUnitFetcher.Progress(8, 8, true, 0, 0, 0, 0), 0));
+          ProgressLine.describe(new QueryProgress.Snapshot(8, 8, true, 0, 0, 0), 0));
     } finally {
       Locale.setDefault(saved);
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,13 +36,13 @@ class ConnectionConfigTest {
       "jdbc:lakeformation://Database={sales|08001|The value of Database opens a '{' that is never closed.",
   })
   void rejectsABadUrlWithAMessageNamingTheProblem(String url, String sqlState, String message) {
-    SQLException e = assertThrows(SQLException.class, () -> ConnectionConfig.parse(url, new Properties()));
+    LakeFormationException e = assertThrows(LakeFormationException.class, () -> ConnectionConfig.parse(url, new Properties()));
     assertEquals(message, e.getMessage());
-    assertEquals(sqlState, e.getSQLState());
+    assertEquals(sqlState, e.sqlState());
   }
 
   @Test
-  void keysAreCaseInsensitiveAndTheUrlWinsOverProperties() throws SQLException {
+  void keysAreCaseInsensitiveAndTheUrlWinsOverProperties() throws LakeFormationException {
     Properties info = new Properties();
     info.setProperty("database", "fromProperties");
     info.setProperty("workgroup", "analysts");
@@ -53,13 +53,13 @@ class ConnectionConfigTest {
   }
 
   @Test
-  void bracedValuesMayHoldSemicolons() throws SQLException {
+  void bracedValuesMayHoldSemicolons() throws LakeFormationException {
     ConnectionConfig config = ConnectionConfig.parse("jdbc:lakeformation://Database={a;b};Region=us-east-1;", null);
     assertEquals("a;b", config.get(ConnectionProperty.DATABASE));
   }
 
   @Test
-  void guiLoginFieldsAreTheAccessKeyAndSecretAndNeverShown() throws SQLException {
+  void guiLoginFieldsAreTheAccessKeyAndSecretAndNeverShown() throws LakeFormationException {
     Properties info = new Properties();
     info.setProperty("user", "AKIAEXAMPLE");
     info.setProperty("password", "very-secret-key");
@@ -73,7 +73,7 @@ class ConnectionConfigTest {
   }
 
   @Test
-  void emptyLoginFieldsFromGuiToolsAreIgnored() throws SQLException {
+  void emptyLoginFieldsFromGuiToolsAreIgnored() throws LakeFormationException {
     Properties info = new Properties();
     info.setProperty("user", "");
     info.setProperty("password", "");
@@ -82,7 +82,7 @@ class ConnectionConfigTest {
   }
 
   @Test
-  void byteCountsAcceptSuffixes() throws SQLException {
+  void byteCountsAcceptSuffixes() throws LakeFormationException {
     assertEquals(64L << 20, ConnectionConfig.parse("jdbc:lakeformation://MaxBufferBytes=64MB", null)
         .get(ConnectionProperty.MAX_BUFFER_BYTES));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakeformation.jdbc.DriverThreads;
 import dev.lakeformation.jdbc.local.LocalService;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -132,15 +133,6 @@ class ConcurrencyTest {
     assertEquals(80, completed.get() + cancelled.get());
     assertTrue(cancelled.get() > 10);
     assertEquals(0, LfConnection.allocatedBytesOfAllConnections(), "Arrow memory left after every close");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    List<String> left;
-    do {
-      left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-          .filter(n -> n.startsWith("lakeformation-jdbc-")).toList();
-      if (!left.isEmpty()) {
-        Thread.sleep(50);
-      }
-    } while (!left.isEmpty() && System.nanoTime() < deadline);
-    assertEquals(List.of(), left, "driver threads left after every close");
+    assertEquals(List.of(), DriverThreads.awaitIdle(10_000), "driver threads still working after every close");
   }
 }

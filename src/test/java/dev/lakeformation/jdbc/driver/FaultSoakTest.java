@@ -3,9 +3,9 @@ package dev.lakeformation.jdbc.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
 import dev.lakeformation.jdbc.local.Faults;
 import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.jdbc.query.QueryProgress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,10 +91,14 @@ class FaultSoakTest {
         int q = i % QUERIES.length;
         String settings = ";MaxConcurrentWorkUnits=" + (1 + random.nextInt(12)) + ";RowOrder="
             + (random.nextBoolean() ? "WORK_UNIT" : "COMPLETION") + ";MaxBufferBytes=" + (1 + random.nextInt(8)) + "MB";
-        try (Connection c = DriverManager.getConnection(url + settings); Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery(QUERIES[q])) {
-          long[] actual = checksum(rs);
-          retries += rs.unwrap(WorkUnitFetcher.class).progress().retries();
+        QueryProgress progress = new QueryProgress();
+        try (Connection c = DriverManager.getConnection(url + settings); Statement s = c.createStatement()) {
+          s.unwrap(LfStatement.class).setQueryListener(progress);
+          long[] actual;
+          try (ResultSet rs = s.executeQuery(QUERIES[q])) {
+            actual = checksum(rs);
+          }
+          retries += progress.snapshot().retries();
           rowsCompared += actual[1];
           if (actual[1] != expected[q][1]) {
             lostOrDoubled++;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lakeformation.jdbc.DriverThreads;
 import dev.lakeformation.jdbc.local.Faults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,9 +115,7 @@ class FetchBehaviourTest {
       assertTrue(second.next());
     } // closes the statement and its open result
     assertEquals(0, lf.allocatedBytes(), "Arrow bytes left after Connection.close()");
-    Thread.sleep(100);
-    assertFalse(Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().startsWith("lakeformation-jdbc-fetch")), "fetch threads left running");
+    assertEquals(List.of(), DriverThreads.awaitIdle(2_000), "fetch threads still working after close");
   }
 
   @Test
@@ -188,7 +188,7 @@ class FetchBehaviourTest {
     String queryId;
     try (Connection c = fixture.connect("Database=tpch")) {
       var lf = c.unwrap(LfConnection.class);
-      queryId = lf.aws().lakeFormation().startQueryPlanning(r -> r
+      queryId = lf.session().aws().lakeFormation().startQueryPlanning(r -> r
           .queryPlanningContext(x -> x.databaseName("tpch")).queryString("SELECT * FROM region ORDER BY r_regionkey"))
           .queryId();
     }

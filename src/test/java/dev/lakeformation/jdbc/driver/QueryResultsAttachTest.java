@@ -35,7 +35,7 @@ class QueryResultsAttachTest {
 
   /** Plans {@code sql} the way another tool would, straight through the SDK. */
   private static String planElsewhere(String sql) throws SQLException {
-    return connection.unwrap(LfConnection.class).aws().lakeFormation()
+    return connection.unwrap(LfConnection.class).session().aws().lakeFormation()
         .startQueryPlanning(r -> r.queryPlanningContext(c -> c.databaseName("tpch")).queryString(sql)).queryId();
   }
 

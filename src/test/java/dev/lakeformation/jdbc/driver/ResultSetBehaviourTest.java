@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.fetch.WorkUnitFetcher;
+import dev.lakeformation.jdbc.query.QueryProgress;
+import dev.lakeformation.jdbc.query.ResultStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -112,20 +113,23 @@ class ResultSetBehaviourTest {
   void bufferedBytesStayWithinTheBudgetPlusABatchPerWorker() throws Exception {
     long budget = 1L << 20;
     try (Connection c = fixture.connect("Database=tpch;MaxBufferBytes=1MB;MaxConcurrentWorkUnits=4");
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM lineitem")) {
-      WorkUnitFetcher fetcher = rs.unwrap(WorkUnitFetcher.class);
-      long rows = 0;
-      while (rs.next()) {
-        if (rows++ % 5_000 == 0) {
-          Thread.sleep(20); // a slow reader, so the workers fill the budget
+        Statement s = c.createStatement()) {
+      QueryProgress progress = new QueryProgress();
+      s.unwrap(LfStatement.class).setQueryListener(progress);
+      try (ResultSet rs = s.executeQuery("SELECT * FROM lineitem")) {
+        ResultStream stream = rs.unwrap(ResultStream.class);
+        long rows = 0;
+        while (rs.next()) {
+          if (rows++ % 5_000 == 0) {
+            Thread.sleep(20); // a slow reader, so the workers fill the budget
+          }
         }
+        assertEquals(60_175, progress.snapshot().rows());
+        long largestBatch = 200_000; // 500 lineitem rows encode to about 120 KB
+        assertTrue(stream.peakBufferedBytes() <= budget + 4 * largestBatch,
+            "peak " + stream.peakBufferedBytes() + " bytes");
+        assertTrue(stream.peakBufferedBytes() >= budget / 2, "the budget was never approached: the test proves nothing");
       }
-      WorkUnitFetcher.Progress progress = fetcher.progress();
-      assertEquals(60_175, progress.rowsFetched());
-      long largestBatch = 200_000; // 500 lineitem rows encode to about 120 KB
-      assertTrue(progress.peakBufferedBytes() <= budget + 4 * largestBatch,
-          "peak " + progress.peakBufferedBytes() + " bytes");
-      assertTrue(progress.peakBufferedBytes() >= budget / 2, "the budget was never approached: the test proves nothing");
     }
   }
 }

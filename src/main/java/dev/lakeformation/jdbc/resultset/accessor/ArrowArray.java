@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +54,7 @@ final class ArrowArray implements Array {
   public Object getArray(long index, int count) throws SQLException {
     Object[] all = elements();
     if (index < 1 || count < 0 || index - 1 + count > all.length) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER, "Elements " + index + " to " + (index + count - 1)
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "Elements " + index + " to " + (index + count - 1)
           + " are outside this array of " + all.length + " elements (the first is 1).");
     }
     return Arrays.copyOfRange(all, (int) index - 1, (int) (index - 1 + count));

@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -125,12 +126,12 @@ public abstract class ColumnAccessor {
   }
 
   protected final SQLException cannotConvert(String target) {
-    return SqlErrors.of(SqlErrors.DATA_EXCEPTION, "Column " + columnName + " (" + describe()
+    return SqlErrors.of(SqlState.DATA_EXCEPTION, "Column " + columnName + " (" + describe()
         + ") cannot be read as " + target + ".");
   }
 
   protected final SQLException outOfRange(Object value, String target) {
-    return SqlErrors.of(SqlErrors.NUMERIC_OUT_OF_RANGE, "The value " + value + " of column " + columnName
+    return SqlErrors.of(SqlState.NUMERIC_OUT_OF_RANGE, "The value " + value + " of column " + columnName
         + " does not fit in " + target + ".");
   }
 

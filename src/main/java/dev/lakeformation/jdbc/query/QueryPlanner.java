@@ -1,22 +1,18 @@
-package dev.lakeformation.jdbc.fetch;
+package dev.lakeformation.jdbc.query;
 
-import dev.lakeformation.jdbc.errors.SqlErrors;
-import java.sql.SQLException;
-import java.time.Instant;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlState;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 import software.amazon.awssdk.services.lakeformation.model.GetQueryStateResponse;
 import software.amazon.awssdk.services.lakeformation.model.QueryStateString;
 
 /** Starts a query (StartQueryPlanning) and waits, polling GetQueryState, until it has work units. */
-public final class QueryPlanner {
-  /** What StartQueryPlanning's QueryPlanningContext carries besides the SQL. */
-  public record Context(String database, String catalogId, String transactionId, Instant asOfTime) {}
-
+final class QueryPlanner {
   private final LakeFormationClient client;
   private final FetchSettings settings;
   private final RetryPolicy retry;
 
-  public QueryPlanner(LakeFormationClient client, FetchSettings settings, RetryPolicy retry) {
+  QueryPlanner(LakeFormationClient client, FetchSettings settings, RetryPolicy retry) {
     this.client = client;
     this.settings = settings;
     this.retry = retry;
@@ -26,8 +22,9 @@ public final class QueryPlanner {
    * Starts planning and returns the query ID. A retried call can leave behind a query the
    * service did start; it is never read and expires on its own.
    */
-  public String start(String sql, Context context, Cancellation cancellation) throws SQLException {
-    return retry.call("StartQueryPlanning", cancellation, () -> client.startQueryPlanning(r -> r
+  String start(String sql, PlanningContext context, Cancellation cancellation, QueryListener listener)
+      throws LakeFormationException {
+    return retry.call("StartQueryPlanning", cancellation, listener, () -> client.startQueryPlanning(r -> r
         .queryString(sql)
         .queryPlanningContext(c -> c.databaseName(context.database())
             .catalogId(context.catalogId())
@@ -37,32 +34,33 @@ public final class QueryPlanner {
 
   /**
    * Polls until the query has work units (WORKUNITS_AVAILABLE or FINISHED), with waits doubling
-   * from PollIntervalMillis to PollMaxIntervalMillis. ERROR and EXPIRED become SQLExceptions.
+   * from PollIntervalMillis to PollMaxIntervalMillis. ERROR and EXPIRED become exceptions.
    */
-  public void awaitWorkUnits(String queryId, Cancellation cancellation) throws SQLException {
+  void awaitWorkUnits(String queryId, Cancellation cancellation, QueryListener listener)
+      throws LakeFormationException {
     long deadline = System.nanoTime() + settings.planningTimeout().toNanos();
     long wait = settings.pollInterval().toMillis();
     while (true) {
-      GetQueryStateResponse state = retry.call("GetQueryState", cancellation,
+      GetQueryStateResponse state = retry.call("GetQueryState", cancellation, listener,
           () -> client.getQueryState(r -> r.queryId(queryId)));
       QueryStateString value = state.state();
       if (value == QueryStateString.WORKUNITS_AVAILABLE || value == QueryStateString.FINISHED) {
         return;
       }
       if (value == QueryStateString.ERROR) {
-        throw SqlErrors.of(SqlErrors.SYNTAX_OR_ACCESS, "Query " + queryId + " failed: "
+        throw new LakeFormationException(SqlState.SYNTAX_OR_ACCESS, "Query " + queryId + " failed: "
             + (state.error() == null ? "the service gave no reason" : state.error()));
       }
       if (value == QueryStateString.EXPIRED) {
-        throw SqlErrors.of(SqlErrors.GENERAL, "Query " + queryId + " has expired on the service;"
+        throw new LakeFormationException(SqlState.GENERAL, "Query " + queryId + " has expired on the service;"
             + " its results are gone. Run the query again.");
       }
       if (value != QueryStateString.PENDING) {
-        throw SqlErrors.of(SqlErrors.GENERAL, "Query " + queryId + " is in state " + state.stateAsString()
-            + ", which this driver does not know.");
+        throw new LakeFormationException(SqlState.GENERAL, "Query " + queryId + " is in state "
+            + state.stateAsString() + ", which this driver does not know.");
       }
       if (System.nanoTime() - deadline > 0) {
-        throw SqlErrors.of(SqlErrors.TIMEOUT, "Query " + queryId + " was still planning after "
+        throw new LakeFormationException(SqlState.TIMEOUT, "Query " + queryId + " was still planning after "
             + settings.planningTimeout().toSeconds() + " s; raise PlanningTimeoutSeconds to wait longer.");
       }
       cancellation.sleep(wait);

@@ -1,5 +1,7 @@
-package dev.lakeformation.jdbc.fetch;
+package dev.lakeformation.jdbc.query;
 
+import dev.lakeformation.jdbc.config.ConnectionConfig;
+import dev.lakeformation.jdbc.config.ConnectionProperty;
 import java.time.Duration;
 
 /**
@@ -22,4 +24,18 @@ public record FetchSettings(
     int maxRetries,
     Duration pollInterval,
     Duration pollMaxInterval,
-    Duration planningTimeout) {}
+    Duration planningTimeout) {
+
+  /** The settings a connection's properties give. */
+  public static FetchSettings of(ConnectionConfig config) {
+    return new FetchSettings(
+        config.get(ConnectionProperty.MAX_CONCURRENT_WORK_UNITS),
+        config.get(ConnectionProperty.MAX_BUFFER_BYTES),
+        config.get(ConnectionProperty.PAGE_SIZE),
+        config.get(ConnectionProperty.ROW_ORDER) == ConnectionProperty.RowOrder.WORK_UNIT,
+        config.get(ConnectionProperty.MAX_RETRIES),
+        Duration.ofMillis(config.get(ConnectionProperty.POLL_INTERVAL_MILLIS)),
+        Duration.ofMillis(config.get(ConnectionProperty.POLL_MAX_INTERVAL_MILLIS)),
+        Duration.ofSeconds(config.get(ConnectionProperty.PLANNING_TIMEOUT_SECONDS)));
+  }
+}

@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.fetch;
+package dev.lakeformation.jdbc.arrow;
 
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;

@@ -1,6 +1,5 @@
-package dev.lakeformation.jdbc.fetch;
+package dev.lakeformation.jdbc.arrow;
 
-import dev.lakeformation.jdbc.arrow.ArrowIpc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -29,22 +28,22 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * exception (IllegalArgumentException, Arrow's ValidateException, OutOfMemoryException from
  * the allocator's limit) when the messages decode to something invalid.
  */
-final class UnitStreamDecoder implements AutoCloseable {
+public final class UnitStreamDecoder implements AutoCloseable {
   /** Deeper nesting than any real schema has; a hostile one could otherwise exhaust the stack. */
-  static final int MAX_NESTING = 64;
+  public static final int MAX_NESTING = 64;
 
   private final ArrowStreamReader reader;
   private final BufferAllocator allocator;
   private VectorSchemaRoot root;
   private Schema schema;
 
-  UnitStreamDecoder(InputStream body, BufferAllocator allocator) {
+  public UnitStreamDecoder(InputStream body, BufferAllocator allocator) {
     this.reader = ArrowIpc.openStream(body, allocator);
     this.allocator = allocator;
   }
 
   /** The unit's schema as the reader sees it (dictionary columns decoded); reads the schema message. */
-  Schema schema() throws IOException {
+  public Schema schema() throws IOException {
     if (schema == null) {
       try {
         root = reader.getVectorSchemaRoot();
@@ -91,7 +90,7 @@ final class UnitStreamDecoder implements AutoCloseable {
   }
 
   /** The next batch, validated and owned by the caller (who closes it), or null at the stream's end. */
-  VectorSchemaRoot next() throws IOException {
+  public VectorSchemaRoot next() throws IOException {
     Schema decoded = schema();
     if (!reader.loadNextBatch()) {
       return null;

@@ -1,0 +1,184 @@
+package dev.lakeformation.jdbc.query;
+
+import dev.lakeformation.jdbc.arrow.RootAllocators;
+import dev.lakeformation.jdbc.aws.AwsClients;
+import dev.lakeformation.jdbc.config.ConnectionConfig;
+import dev.lakeformation.jdbc.config.ConnectionProperty;
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.jdbc.errors.SqlState;
+import java.util.Properties;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * The query layer's entry point: the AWS clients, settings and Arrow memory of one set of
+ * connection properties, and the queries planned or attached through them. A JDBC connection
+ * holds one; so can any program that wants Arrow batches without JDBC:
+ *
+ * <pre>{@code
+ * try (QuerySession session = QuerySession.open("jdbc:lakeformation://Region=us-east-1;Database=sales", props)) {
+ *   LakeFormationQuery query = session.plan("SELECT * FROM orders");
+ *   for (WorkUnit unit : query.workUnits()) {          // hand these to threads, or to other machines
+ *     try (ArrowReader reader = query.openWorkUnit(unit, allocator)) {
+ *       while (reader.loadNextBatch()) { … reader.getVectorSchemaRoot() … }
+ *     }
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Closing it closes its AWS clients and checks that every Arrow buffer of its
+ * own allocator was returned (results read through it must be closed first).
+ */
+public final class QuerySession implements AutoCloseable {
+  /** All Arrow memory of the driver's own results descends from here; each session has a child. */
+  private static final RootAllocator ROOT = RootAllocators.create();
+  /** The database Local=true plans in when the properties name none: its TPC-H sample data. */
+  private static final String EMBEDDED_DEFAULT_DATABASE = "tpch";
+
+  private final ConnectionConfig config;
+  private final AwsClients aws;
+  private final FetchSettings fetchSettings;
+  private final RetryPolicy retryPolicy;
+  private final BufferAllocator allocator;
+  private final UnitBodies bodies;
+  private volatile boolean closed;
+
+  private QuerySession(ConnectionConfig config, AwsClients aws) {
+    this.config = config;
+    this.aws = aws;
+    this.fetchSettings = FetchSettings.of(config);
+    this.retryPolicy = new RetryPolicy(fetchSettings.maxRetries());
+    this.allocator = ROOT.newChildAllocator("session", 0, Long.MAX_VALUE);
+    this.bodies = new ServiceUnitBodies(aws.lakeFormation(), retryPolicy);
+  }
+
+  /** A session from a driver URL and properties, exactly as {@code DriverManager.getConnection} takes them. */
+  public static QuerySession open(String url, Properties info) throws LakeFormationException {
+    return open(ConnectionConfig.parse(url, info));
+  }
+
+  public static QuerySession open(ConnectionConfig config) throws LakeFormationException {
+    return new QuerySession(config, AwsClients.open(config));
+  }
+
+  public ConnectionConfig config() {
+    return config;
+  }
+
+  /** The AWS clients, for the Athena calls of metadata and system tables. */
+  public AwsClients aws() {
+    return aws;
+  }
+
+  public FetchSettings fetchSettings() {
+    return fetchSettings;
+  }
+
+  /** The one retry policy of every call made through this session. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** The session's Arrow memory, parent of every result stream's. */
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  /** The planning context the properties give: Database (or Local's sample data), CatalogId, TransactionId, QueryAsOfTime. */
+  public PlanningContext planningContext() {
+    String database = !config.isSet(ConnectionProperty.DATABASE) && aws.isEmbedded()
+        ? EMBEDDED_DEFAULT_DATABASE : config.get(ConnectionProperty.DATABASE);
+    return new PlanningContext(database, config.get(ConnectionProperty.CATALOG_ID),
+        config.get(ConnectionProperty.TRANSACTION_ID), config.get(ConnectionProperty.QUERY_AS_OF_TIME));
+  }
+
+  /** Plans {@code sql} in the properties' planning context and waits until it has work units. */
+  public LakeFormationQuery plan(String sql) throws LakeFormationException {
+    return plan(sql, planningContext(), Cancellation.none(), QueryListener.NONE);
+  }
+
+  /**
+   * Plans {@code sql} (StartQueryPlanning) and waits, polling GetQueryState, until the service has
+   * work units for it; a query that fails or expires in planning throws.
+   */
+  public LakeFormationQuery plan(String sql, PlanningContext context, Cancellation cancellation,
+      QueryListener listener) throws LakeFormationException {
+    checkOpen();
+    if (sql == null || sql.isBlank()) {
+      throw new LakeFormationException(SqlState.SYNTAX_OR_ACCESS, "The SQL text is empty.");
+    }
+    QueryPlanner planner = new QueryPlanner(aws.lakeFormation(), fetchSettings, retryPolicy);
+    String queryId = planner.start(sql, context, cancellation, listener);
+    listener.planned(queryId);
+    planner.awaitWorkUnits(queryId, cancellation, listener);
+    return new LakeFormationQuery(this, queryId, cancellation, listener);
+  }
+
+  /** A query planned elsewhere, by its ID; nothing is called until it is read. */
+  public LakeFormationQuery attach(String queryId) throws LakeFormationException {
+    return attach(queryId, Cancellation.none(), QueryListener.NONE);
+  }
+
+  public LakeFormationQuery attach(String queryId, Cancellation cancellation, QueryListener listener)
+      throws LakeFormationException {
+    checkOpen();
+    if (queryId == null || queryId.length() != 36) {
+      throw new LakeFormationException(SqlState.INVALID_PARAMETER, "'" + queryId
+          + "' is not a Lake Formation query ID; a query ID is exactly 36 characters.");
+    }
+    return new LakeFormationQuery(this, queryId, cancellation, listener);
+  }
+
+  /**
+   * Opens {@code unit} as an Arrow reader whose buffers come from {@code allocator}: from any
+   * thread, in any order, many at once. Nothing is fetched until the schema or the first batch is
+   * asked for. A body that breaks off is fetched again and no batch is returned twice; a failure
+   * is a {@link LakeFormationException} thrown by the reader's methods. The caller closes the reader.
+   */
+  public ArrowReader openWorkUnit(WorkUnit unit, BufferAllocator allocator) throws LakeFormationException {
+    return openWorkUnit(unit, allocator, Cancellation.none(), QueryListener.NONE);
+  }
+
+  ArrowReader openWorkUnit(WorkUnit unit, BufferAllocator allocator, Cancellation cancellation,
+      QueryListener listener) throws LakeFormationException {
+    checkOpen();
+    return new WorkUnitArrowReader(new WorkUnitReader(bodies, unit, allocator, retryPolicy, cancellation, listener),
+        allocator);
+  }
+
+  UnitBodies bodies() {
+    return bodies;
+  }
+
+  void checkOpen() throws LakeFormationException {
+    if (closed) {
+      throw new LakeFormationException(SqlState.CONNECTION_FAILURE, "This session (connection) is closed.");
+    }
+  }
+
+  /** Arrow bytes held by this session's results right now (0 once they are all closed). */
+  public long allocatedBytes() {
+    return allocator.getAllocatedMemory();
+  }
+
+  /** Arrow bytes held by the results of every session in this JVM (0 once they are all closed). */
+  public static long allocatedBytesOfAllSessions() {
+    return ROOT.getAllocatedMemory();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    aws.close();
+    RootAllocators.close(allocator, "a session");
+  }
+
+  @Override
+  public String toString() {
+    return "QuerySession[" + config.redactedUrl() + (closed ? ", closed" : "") + "]";
+  }
+}

@@ -1,0 +1,12 @@
+package dev.lakeformation.jdbc.query;
+
+import dev.lakeformation.jdbc.errors.LakeFormationException;
+
+/**
+ * The work units a {@link ResultStream} reads, in order: a query's, walked page by page
+ * ({@link WorkUnitWalker}), or a given list. Calls may come from several threads.
+ */
+interface WorkUnitSource {
+  /** The next unit, or null after the last. */
+  WorkUnit next() throws LakeFormationException;
+}
