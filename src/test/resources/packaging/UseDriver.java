@@ -32,10 +32,19 @@ public class UseDriver {
       System.out.println("rows " + rows);
     }
     // Fetch threads are shared and wait idle in their pool for the next query (they are daemons):
-    // none may still be working once the connection is closed.
-    System.out.println("busy threads " + Thread.getAllStackTraces().entrySet().stream()
+    // none may still be working once the connection is closed (given a moment to get back to the pool).
+    long busy = busyDriverThreads();
+    for (int i = 0; i < 100 && busy > 0; i++) {
+      Thread.sleep(20);
+      busy = busyDriverThreads();
+    }
+    System.out.println("busy threads " + busy);
+  }
+
+  private static long busyDriverThreads() {
+    return Thread.getAllStackTraces().entrySet().stream()
         .filter(e -> e.getKey().getName().startsWith("lakeformation-jdbc"))
         .filter(e -> java.util.Arrays.stream(e.getValue()).noneMatch(frame -> frame.getMethodName().equals("getTask")))
-        .count());
+        .count();
   }
 }

@@ -3,6 +3,7 @@ package dev.lakeformation.jdbc;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The driver's threads as a test sees them. Fetch threads are shared by the whole JVM and stay
@@ -12,12 +13,13 @@ import java.util.Map;
 public final class DriverThreads {
   private DriverThreads() {}
 
-  /** Names of the driver's threads that are doing something (not waiting idle in their pool). */
+  /** The driver's threads that are doing something (not waiting idle in their pool), with where they are. */
   public static List<String> busy() {
     return Thread.getAllStackTraces().entrySet().stream()
         .filter(e -> e.getKey().getName().startsWith("lakeformation-jdbc-"))
         .filter(e -> !idleInPool(e))
-        .map(e -> e.getKey().getName())
+        .map(e -> e.getKey().getName() + " at " + Arrays.stream(e.getValue()).limit(12).map(String::valueOf)
+            .collect(Collectors.joining(" < ")))
         .sorted()
         .toList();
   }

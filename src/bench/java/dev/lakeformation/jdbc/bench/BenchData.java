@@ -2,7 +2,12 @@ package dev.lakeformation.jdbc.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.lakeformation.jdbc.arrow.ArrowIpc;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.channels.Channels;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -112,6 +117,20 @@ public final class BenchData {
     }
     root.setRowCount(rows);
     return root;
+  }
+
+  /** {@code batches} as one work unit's body: an Arrow IPC stream. */
+  static byte[] ipcStream(List<VectorSchemaRoot> batches) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ArrowIpc.StreamWriter writer = new ArrowIpc.StreamWriter(Channels.newChannel(bytes),
+        batches.get(0).getSchema())) {
+      for (VectorSchemaRoot batch : batches) {
+        writer.writeBatch(batch);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /** The same rows in an H2 table {@code t}. */

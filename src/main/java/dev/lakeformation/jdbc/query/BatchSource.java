@@ -11,6 +11,13 @@ public interface BatchSource extends AutoCloseable {
   /** The next batch (the caller closes it when done with it), or null at the end. */
   FetchedBatch next() throws LakeFormationException;
 
+  /**
+   * Asks for {@code preparer} to run on each batch before it is handed out, where the source has
+   * threads of its own to run it on; batches handed out before that come without.
+   */
+  default void prepareWith(BatchPreparer preparer) {
+  }
+
   /** Stops all fetching and frees every buffer; idempotent. */
   @Override
   void close();

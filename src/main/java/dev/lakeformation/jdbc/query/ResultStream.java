@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -33,6 +34,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <p><b>Order.</b> In work-unit order (the default) batches are handed out unit by unit, in the
  * order GetWorkUnits listed them; in completion order, as they are decoded.
  *
+ * <p><b>Decoding ahead.</b> A consumer's {@link BatchPreparer} runs on the fetch thread right after
+ * each batch is decoded: a result set builds there the Strings, BigDecimals and dates its getters
+ * will return, so that its single reading thread mostly picks up what is ready. What it holds on
+ * the heap counts against the budget with the batch's Arrow memory.
+ *
  * <p><b>Threads.</b> Fetches run on the JVM's shared {@link FetchThreads}. The reader and the
  * fetch threads meet under one lock, and each side is signalled only when the other is waiting
  * for what just changed; every wait ends at once on cancel or close, and at the query's deadline.
@@ -57,6 +63,8 @@ public final class ResultStream implements BatchSource {
   private final Cancellation.Registration wakeOnStop;
   private final QueryListener listener;
   private final BufferAllocator allocator;
+  /** Work the consumer wants done on the fetch threads for each batch (decoding ahead), or null. */
+  private volatile BatchPreparer preparer;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition readerWake = lock.newCondition();
@@ -109,6 +117,16 @@ public final class ResultStream implements BatchSource {
     for (int i = 0; i < fetchers; i++) {
       threads.execute(this::fetch);
     }
+  }
+
+  /**
+   * The rows of work-unit bodies already in memory (one Arrow IPC stream per unit), fetched,
+   * checked and decoded ahead exactly as a query's: for saved units, tests and benchmarks.
+   */
+  public static ResultStream ofBodies(List<byte[]> bodies, FetchSettings settings, BufferAllocator parentAllocator) {
+    BodiesInMemory units = new BodiesInMemory("in-memory-" + UUID.randomUUID(), bodies);
+    return new ResultStream("in memory", units, units, settings, new RetryPolicy(settings.maxRetries()),
+        Cancellation.none(), QueryListener.NONE, parentAllocator, FetchThreads.shared());
   }
 
   /** The query whose rows these are. */
@@ -232,7 +250,9 @@ public final class ResultStream implements BatchSource {
           return;
         }
         listener.batchRead(unit, batch.getRowCount(), reader.lastBatchWireBytes());
-        deliver(unit, new FetchedBatch(batch, DecodedBytes.of(batch), this::released));
+        BatchPreparer.Prepared prepared = prepare(batch);
+        long bytes = DecodedBytes.of(batch) + (prepared == null ? 0 : prepared.heapBytes());
+        deliver(unit, new FetchedBatch(batch, prepared == null ? null : prepared.values(), bytes, this::released));
       }
     } catch (LakeFormationException e) {
       if (!stopped()) {
@@ -241,6 +261,16 @@ public final class ResultStream implements BatchSource {
     } finally {
       reader.close();
     }
+  }
+
+  private BatchPreparer.Prepared prepare(VectorSchemaRoot batch) {
+    BatchPreparer current = preparer;
+    return current == null ? null : current.prepare(batch);
+  }
+
+  @Override
+  public void prepareWith(BatchPreparer batchPreparer) {
+    this.preparer = batchPreparer;
   }
 
   private void acceptSchema(WorkUnit unit, Schema unitSchema) throws LakeFormationException {

@@ -34,7 +34,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * A forward-only, read-only ResultSet over record batches from a {@link BatchSource}. Each
  * column has one accessor, chosen from its Arrow type when the result opens and re-bound to
- * each batch's vector; getters go straight to it with the current row index.
+ * each batch's vector; getters go straight to it with the current row index. Where the source
+ * fetches on threads of its own, the values of the columns being read are built there, ahead
+ * ({@link DecodeAhead}), and the getters pick them up.
  */
 public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   private final BatchSource source;
@@ -57,6 +59,9 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   private SQLWarning warnings;
   /** Why fetching failed, once it has. */
   private SQLException failure;
+  /** Batches that arrived with values prepared on a fetch thread (for tests of decoding ahead). */
+  private long batchesPrepared;
+  private long batchesRead;
 
   /**
    * @param statement the statement that made this result, or null
@@ -96,6 +101,12 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
       }
     }
     this.metaData = new ArrowResultSetMetaData(schema);
+    source.prepareWith(new DecodeAhead(accessors));
+  }
+
+  /** How many of the batches read so far came with values prepared ahead: {prepared, read}. */
+  long[] batchesPreparedAndRead() {
+    return new long[] {batchesPrepared, batchesRead};
   }
 
   /** Adds a warning that {@link #getWarnings()} reports (system tables use it for partial answers). */
@@ -148,9 +159,14 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
       return false;
     }
     batch = next;
+    batchesRead++;
     List<FieldVector> vectors = next.root().getFieldVectors();
+    ColumnAccessor.PreparedColumn[] prepared = (ColumnAccessor.PreparedColumn[]) next.prepared();
+    if (prepared != null) {
+      batchesPrepared++;
+    }
     for (int i = 0; i < accessors.length; i++) {
-      accessors[i].bind(vectors.get(i));
+      accessors[i].bind(vectors.get(i), prepared == null ? null : prepared[i]);
     }
     row = -1;
     rowsInBatch = next.rowCount();

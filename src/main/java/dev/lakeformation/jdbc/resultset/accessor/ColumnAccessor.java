@@ -22,9 +22,22 @@ import org.apache.arrow.vector.FieldVector;
  * does not fit is an error, never a silently wrapped number.
  */
 public abstract class ColumnAccessor {
+  /** What an estimate of a prepared array costs beyond its values: the array header and one reference per row. */
+  private static final long ARRAY_BYTES = 16;
+  private static final long REFERENCE_BYTES = 4;
+
   protected final String columnName;
   /** The column's vector in the current batch. */
   protected FieldVector vector;
+  /**
+   * The current batch's values in this column's natural form, built ahead on a fetch thread
+   * ({@link #prepare}), by row; null when the batch came without them. Getters of that form
+   * read them instead of building each value on the reader's thread.
+   */
+  protected Object[] prepared;
+  /** Told, once, that the reader builds values a prepared batch would have held. */
+  private Runnable demand;
+  private boolean demanded;
   /**
    * The vector's validity bitmap, read directly: {@code vector.isNull} is an interface call
    * through many vector classes on every getter. Null for vectors without one (unions).
@@ -35,8 +48,20 @@ public abstract class ColumnAccessor {
     this.columnName = columnName;
   }
 
-  /** Points the accessor at the vector of the current batch. */
+  /**
+   * Points the accessor at the vector of the current batch, and at its prepared values (or null),
+   * which it uses only if they were built under the settings it reads with now (see {@link #preparedContext}).
+   */
+  public void bind(FieldVector vector, PreparedColumn column) {
+    bind(vector);
+    if (column != null && java.util.Objects.equals(column.context(), preparedContext())) {
+      this.prepared = column.values();
+    }
+  }
+
+  /** Points the accessor at the vector of the current batch, which has no prepared values. */
   public void bind(FieldVector vector) {
+    this.prepared = null;
     this.vector = vector;
     ArrowBuf bitmap;
     try {
@@ -53,6 +78,82 @@ public abstract class ColumnAccessor {
     }
     return (validity.getByte(row >>> 3) & (1 << (row & 7))) == 0;
   }
+
+  // ---------------------------------------------------------------- decoding ahead
+
+  /**
+   * Whether this column's natural values take building (Strings, BigDecimals, dates…), so that
+   * building them ahead on a fetch thread takes work off the reader's thread.
+   */
+  public boolean preparesAhead() {
+    return false;
+  }
+
+  /** Runs {@code onDemand} the first time a getter builds a value that {@link #prepare} would have built. */
+  public void onFirstBuild(Runnable onDemand) {
+    this.demand = onDemand;
+  }
+
+  /** Called by getters of the prepared form when they build a value themselves. */
+  protected final void built() {
+    if (!demanded && demand != null) {
+      demanded = true;
+      demand.run();
+    }
+  }
+
+  /**
+   * Builds the natural value of every non-null row of {@code batchVector}, on the calling (fetch)
+   * thread, with a twin of this accessor (this one belongs to the reader's thread). Null when a
+   * value cannot be built: the reader's getter then builds it, and reports why it cannot.
+   */
+  public final PreparedColumn prepare(FieldVector batchVector) {
+    ColumnAccessor twin = twin();
+    twin.bind(batchVector);
+    int rows = batchVector.getValueCount();
+    Object[] values = new Object[rows];
+    long heapBytes = ARRAY_BYTES + REFERENCE_BYTES * rows;
+    try {
+      for (int row = 0; row < rows; row++) {
+        if (!twin.isNull(row)) {
+          Object value = twin.preparedValue(row);
+          values[row] = value;
+          heapBytes += heapBytesOf(value);
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+    return new PreparedColumn(values, heapBytes, twin.preparedContext());
+  }
+
+  /**
+   * A column's prepared values, the heap they hold (an estimate, charged to the memory budget),
+   * and the setting they were built under (the JVM's zone, for dates), or null.
+   */
+  public record PreparedColumn(Object[] values, long heapBytes, Object context) {}
+
+  /** The setting prepared values depend on, as it is now (null when they depend on none). */
+  protected Object preparedContext() {
+    return null;
+  }
+
+  /** A fresh accessor of the same column and type (preparing accessors only). */
+  protected ColumnAccessor twin() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " prepares nothing ahead");
+  }
+
+  /** The natural value of a non-null row, as {@link #prepare} holds it (preparing accessors only). */
+  protected Object preparedValue(int row) throws SQLException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " prepares nothing ahead");
+  }
+
+  /** The heap one prepared value holds, estimated (preparing accessors only). */
+  protected long heapBytesOf(Object value) {
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- getters
 
   /** The value as the JDBC object of the column's type (Integer, BigDecimal, Timestamp …). */
   public abstract Object getObject(int row) throws SQLException;

@@ -53,7 +53,36 @@ final class DecimalAccessor extends ColumnAccessor {
   }
 
   @Override
+  public boolean preparesAhead() {
+    return true;
+  }
+
+  @Override
+  protected ColumnAccessor twin() {
+    return new DecimalAccessor(columnName);
+  }
+
+  @Override
+  protected Object preparedValue(int row) {
+    return decode(row);
+  }
+
+  /** A BigDecimal whose unscaled value fits in a long; larger ones hold a BigInteger too (not counted). */
+  @Override
+  protected long heapBytesOf(Object value) {
+    return 40;
+  }
+
+  @Override
   public BigDecimal getBigDecimal(int row) {
+    if (prepared != null) {
+      return (BigDecimal) prepared[row];
+    }
+    built();
+    return decode(row);
+  }
+
+  private BigDecimal decode(int row) {
     if (decimal != null && LITTLE_ENDIAN) {
       long low = data.getLong((long) row * 16);
       long high = data.getLong((long) row * 16 + 8);

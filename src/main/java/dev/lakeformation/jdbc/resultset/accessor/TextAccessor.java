@@ -56,7 +56,36 @@ final class TextAccessor extends ColumnAccessor {
   }
 
   @Override
+  public boolean preparesAhead() {
+    return true;
+  }
+
+  @Override
+  protected ColumnAccessor twin() {
+    return new TextAccessor(columnName);
+  }
+
+  @Override
+  protected Object preparedValue(int row) {
+    return decode(row);
+  }
+
+  /** A String's header and array header, plus its bytes (one per character for Latin-1 text). */
+  @Override
+  protected long heapBytesOf(Object value) {
+    return 40 + ((String) value).length();
+  }
+
+  @Override
   public String getString(int row) {
+    if (prepared != null) {
+      return (String) prepared[row];
+    }
+    built();
+    return decode(row);
+  }
+
+  private String decode(int row) {
     if (offsetWidth == 0) {
       return new String(((ViewVarCharVector) vector).get(row), StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
@@ -21,13 +22,49 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * OffsetDateTime in the column's zone, and every conversion keeps the instant exactly.
  */
 final class TimestampAccessor extends FixedWidthAccessor {
+  private final ArrowType.Timestamp type;
   private final long nanosPerUnit;
   private final ZoneId zone;
+  /** The JVM's zone when bound: a zoned value's Timestamp is read in it, so prepared ones depend on it. */
+  private ZoneId defaultZone;
 
   TimestampAccessor(String columnName, ArrowType.Timestamp type) {
     super(columnName);
+    this.type = type;
     this.nanosPerUnit = Units.nanosPer(type.getUnit());
     this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
+  }
+
+  @Override
+  public void bind(FieldVector vector) {
+    super.bind(vector);
+    this.defaultZone = ZoneId.systemDefault();
+  }
+
+  @Override
+  public boolean preparesAhead() {
+    return true;
+  }
+
+  @Override
+  protected ColumnAccessor twin() {
+    return new TimestampAccessor(columnName, type);
+  }
+
+  /** The value as getTimestamp without a Calendar reads it. */
+  @Override
+  protected Object preparedValue(int row) {
+    return build(row, null);
+  }
+
+  @Override
+  protected Object preparedContext() {
+    return zone == null ? null : defaultZone;
+  }
+
+  @Override
+  protected long heapBytesOf(Object value) {
+    return 32;
   }
 
   boolean hasZone() {
@@ -63,7 +100,7 @@ final class TimestampAccessor extends FixedWidthAccessor {
 
   @Override
   public Object getObject(int row) {
-    return zone == null ? Timestamp.valueOf(wallClock(row)) : offsetDateTime(row);
+    return zone == null ? getTimestamp(row, null) : offsetDateTime(row);
   }
 
   @Override
@@ -80,10 +117,22 @@ final class TimestampAccessor extends FixedWidthAccessor {
 
   @Override
   public Timestamp getTimestamp(int row, Calendar calendar) {
+    if (calendar == null) {
+      if (prepared != null && prepared[row] != null) {
+        Timestamp value = (Timestamp) prepared[row];
+        prepared[row] = null; // a Timestamp is mutable: it is handed out once, a second read builds another
+        return value;
+      }
+      built();
+    }
+    return build(row, calendar);
+  }
+
+  private Timestamp build(int row, Calendar calendar) {
     if (zone == null && calendar == null) {
       return Timestamp.valueOf(wallClock(row));
     }
-    return Timestamp.from(instant(row, calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId()));
+    return Timestamp.from(instant(row, calendar == null ? defaultZone : calendar.getTimeZone().toZoneId()));
   }
 
   @Override

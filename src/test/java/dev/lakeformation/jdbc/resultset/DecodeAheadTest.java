@@ -1,0 +1,116 @@
+package dev.lakeformation.jdbc.resultset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lakeformation.jdbc.driver.LocalFixture;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TimeZone;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decoding ahead: the values of the columns a reader reads are built on the fetch threads, in
+ * the form its getters return; columns it does not read cost nothing, and what it reads is
+ * exactly what it would have read otherwise.
+ */
+class DecodeAheadTest {
+  private static final String LINEITEM = "SELECT l_orderkey, l_linenumber, l_extendedprice, l_discount, l_shipdate,"
+      + " l_shipmode, l_comment FROM lineitem ORDER BY l_orderkey, l_linenumber";
+  private static LocalFixture fixture;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fixture = LocalFixture.shared();
+  }
+
+  private static List<String> rows(ResultSet rs) throws Exception {
+    List<String> rows = new ArrayList<>();
+    while (rs.next()) {
+      BigDecimal price = rs.getBigDecimal(3);
+      BigDecimal discount = rs.getBigDecimal(4);
+      Date shipped = rs.getDate(5);
+      rows.add(rs.getLong(1) + "|" + rs.getInt(2) + "|" + price + "|" + discount + "|" + shipped + "|"
+          + rs.getString(6) + "|" + rs.getString(7));
+    }
+    return rows;
+  }
+
+  @Test
+  void theColumnsBeingReadArePreparedOnTheFetchThreadsAndReadTheSame() throws Exception {
+    List<String> expected;
+    try (Connection h2 = fixture.h2("tpch"); Statement s = h2.createStatement(); ResultSet rs = s.executeQuery(LINEITEM)) {
+      expected = rows(rs);
+    }
+    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(LINEITEM)) {
+      assertEquals(expected, rows(rs));
+      long[] counts = rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead();
+      assertTrue(counts[0] >= counts[1] * 3 / 4, counts[0] + " of " + counts[1] + " batches came prepared");
+    }
+  }
+
+  @Test
+  void columnsThatAreNotReadAreNotPrepared() throws Exception {
+    try (Connection c = fixture.connect("Database=tpch"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM lineitem")) {
+      long sum = 0;
+      while (rs.next()) {
+        sum += rs.getLong("l_orderkey"); // a long is read from the vector: nothing to build
+      }
+      assertTrue(sum > 0);
+      assertEquals(0, rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead()[0]);
+    }
+  }
+
+  @Test
+  void aPreparedDateOrTimestampIsHandedOutOnceSinceTheyAreMutable() throws Exception {
+    try (Connection c = fixture.connect("Database=tpch"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT o_orderdate FROM orders")) {
+      int checked = 0;
+      while (rs.next()) {
+        Date first = rs.getDate(1);
+        Date second = rs.getDate(1);
+        assertEquals(first, second);
+        assertNotSame(first, second);
+        checked++;
+      }
+      assertTrue(rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead()[0] > 0);
+      assertTrue(checked > 10_000);
+    }
+  }
+
+  @Test
+  void datesPreparedInOneDefaultZoneAreNotHandedOutAfterItChanged() throws Exception {
+    TimeZone saved = TimeZone.getDefault();
+    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement()) {
+      TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+      try (ResultSet rs = s.executeQuery("SELECT o_orderdate, CAST(o_orderdate AS VARCHAR) FROM orders")) {
+        int row = 0;
+        while (rs.next()) {
+          if (++row == 2_000) {
+            // Batches already prepared hold dates at UTC midnight; from now on Tokyo's are due.
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+          }
+          Date date = rs.getDate(1);
+          assertEquals(rs.getString(2), date.toString(), "row " + row);
+          assertEquals(0, Objects.requireNonNull(date).getTime() % 3_600_000L == 0 ? 0 : 1);
+          if (row > 2_000) {
+            assertEquals(java.time.LocalDate.parse(rs.getString(2)).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo"))
+                .toInstant().toEpochMilli(), date.getTime(), "row " + row);
+          }
+        }
+      }
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+  }
+}
