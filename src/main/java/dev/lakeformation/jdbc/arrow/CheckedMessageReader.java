@@ -81,9 +81,12 @@ final class CheckedMessageReader extends MessageChannelReader {
           org.apache.arrow.vector.types.pojo.Schema.convertSchema(schema).getFields().forEach(this::flatten);
         }
       }
-      if (body != null) {
+      // A batch without a body is checked too: its buffers must then all be empty, and its
+      // columns need none (a batch of no rows), or Arrow loads vectors longer than their buffers.
+      if (body != null || message.headerType() == MessageHeader.RecordBatch
+          || message.headerType() == MessageHeader.DictionaryBatch) {
         bodyForOffsets = body;
-        check(message, body.capacity());
+        check(message, body == null ? 0 : body.capacity());
       }
     } catch (IOException | RuntimeException e) {
       if (body != null) {
