@@ -73,6 +73,7 @@ final class BatchDecompressor {
       throw new IOException("the batch is compressed by method " + compression.method()
           + "; the Arrow IPC format defines only BUFFER (0)");
     }
+    checkVectorLengths(message, batch);
     BufferCodec codec = codecs.get(compression.codec());
     if (codec == null) {
       codec = BufferCodec.forIpcCodec(compression.codec());
@@ -85,6 +86,21 @@ final class BatchDecompressor {
     // message is read from one; reading its body decodes the buffers into the memory Arrow
     // allocates for it, which Arrow frees if decoding fails.
     return new MessageChannelReader(channel, allocator).readNext();
+  }
+
+  /**
+   * Flatbuffers do not check a vector's length against the bytes it claims to span: a corrupt
+   * header could claim two billion buffers, and sizing arrays by that would exhaust the heap. A
+   * vector of {@code n} structs of {@code w} bytes must fit in the header it is part of.
+   */
+  private static void checkVectorLengths(Message message, RecordBatch batch) throws IOException {
+    long headerBytes = message.getByteBuffer().limit();
+    if (batch.buffersLength() * 16L > headerBytes || batch.nodesLength() * 16L > headerBytes
+        || batch.variadicBufferCountsLength() * 8L > headerBytes) {
+      throw new IOException("a batch header of " + headerBytes + " bytes claims " + batch.buffersLength()
+          + " buffers, " + batch.nodesLength() + " columns and " + batch.variadicBufferCountsLength()
+          + " variadic counts, more than it can hold");
+    }
   }
 
   /** Where each buffer lies in the compressed body, and where its decoded bytes go in the new one. */
