@@ -219,7 +219,7 @@ final class BatchDecompressor {
         long payloadLength = layout.compressedLength[i] - PREFIX_BYTES;
         if (layout.claimed[i] == RAW) {
           target.setBytes(layout.to[i], compressed, payload, layout.length[i]);
-        } else if (payloadLength > 0) { // an empty buffer has no payload, or none that needs decoding
+        } else if (payloadLength > 0) { // without a payload, the buffer was checked to claim 0 bytes
           byte[] in = new byte[(int) payloadLength];
           compressed.getBytes(payload, in, 0, in.length);
           byte[] out = new byte[(int) layout.length[i]];
