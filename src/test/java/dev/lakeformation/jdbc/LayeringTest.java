@@ -40,7 +40,7 @@ class LayeringTest {
       Map.entry("systemtable", Set.of("errors", "query", "resultset")),
       Map.entry("metadata", Set.of("errors", "config", "query", "resultset", "systemtable")),
       Map.entry("driver", Set.of("errors", "config", "query", "resultset", "systemtable", "metadata")),
-      Map.entry("cli", Set.of("errors", "config", "query", "driver", "local")),
+      Map.entry("cli", Set.of("errors", "config", "arrow", "query", "driver", "local")),
       Map.entry("local", Set.of("errors", "arrow", "spi")),
       Map.entry("spark", Set.of("errors", "config", "arrow", "query")));
 

@@ -27,6 +27,11 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * before Arrow slices the body: every buffer must lie inside the body and every length must be
  * non-negative. Arrow trusts these numbers; a corrupt one makes it throw while it holds the body,
  * and the body's memory is then never freed. Here the body is freed and an IOException thrown.
+ *
+ * <p>A compressed batch is decompressed first ({@link BatchDecompressor}), so that it is checked,
+ * and then loaded by Arrow, as the uncompressed batch it stands for. Arrow's own decompression
+ * (its codec SPI, used while loading) is not used: it would see only compressed buffers here, and
+ * it leaks the buffers it already decompressed when a later one fails.
  */
 final class CheckedMessageReader extends MessageChannelReader {
   /** The dictionary IDs the schema declares; a dictionary batch for another ID is refused. */
@@ -41,6 +46,7 @@ final class CheckedMessageReader extends MessageChannelReader {
   private final List<org.apache.arrow.vector.types.pojo.Field> nodeFields = new ArrayList<>();
   /** The body of the message being checked, to read its last offsets. */
   private ArrowBuf bodyForOffsets;
+  private final BatchDecompressor decompressor = new BatchDecompressor();
 
   CheckedMessageReader(ReadChannel in, BufferAllocator allocator) {
     super(in, allocator);
@@ -55,6 +61,15 @@ final class CheckedMessageReader extends MessageChannelReader {
     ArrowBuf body = result.getBodyBuffer();
     try {
       Message message = result.getMessage();
+      MessageResult decompressed = decompressor.decompress(message, body, allocator);
+      if (decompressed != null) {
+        if (body != null) {
+          body.getReferenceManager().release();
+        }
+        result = decompressed;
+        body = result.getBodyBuffer();
+        message = result.getMessage();
+      }
       if (message.headerType() == MessageHeader.Schema) {
         Schema schema = (Schema) message.header(new Schema());
         int node = 0;
@@ -66,9 +81,12 @@ final class CheckedMessageReader extends MessageChannelReader {
           org.apache.arrow.vector.types.pojo.Schema.convertSchema(schema).getFields().forEach(this::flatten);
         }
       }
-      if (body != null) {
+      // A batch without a body is checked too: its buffers must then all be empty, and its
+      // columns need none (a batch of no rows), or Arrow loads vectors longer than their buffers.
+      if (body != null || message.headerType() == MessageHeader.RecordBatch
+          || message.headerType() == MessageHeader.DictionaryBatch) {
         bodyForOffsets = body;
-        check(message, body.capacity());
+        check(message, body == null ? 0 : body.capacity());
       }
     } catch (IOException | RuntimeException e) {
       if (body != null) {
@@ -122,10 +140,6 @@ final class CheckedMessageReader extends MessageChannelReader {
     }
     if (batch == null) {
       throw new IOException("a batch message has no batch header");
-    }
-    if (batch.compression() != null) {
-      throw new IOException("the batch is compressed (codec " + batch.compression().codec() + "); compressed"
-          + " Arrow bodies are not supported");
     }
     for (int i = 0; i < batch.variadicBufferCountsLength(); i++) {
       if (batch.variadicBufferCounts(i) < 0 || batch.variadicBufferCounts(i) > batch.buffersLength()) {

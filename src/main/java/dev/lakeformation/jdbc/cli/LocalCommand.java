@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.cli;
 
+import dev.lakeformation.jdbc.arrow.compression.IpcCompression;
 import dev.lakeformation.jdbc.local.LocalService;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -19,7 +20,8 @@ final class LocalCommand {
         --rows-per-work-unit N   rows in each work unit (default 1000)
         --rows-per-batch N       rows in each Arrow record batch (default 500)
         --units-per-range N      work units per GetWorkUnits range (default 4)
-        --query-ttl-seconds S    seconds until a query expires (default 1800)""";
+        --query-ttl-seconds S    seconds until a query expires (default 1800)
+        --compression C          none, lz4 or zstd: how work-unit bodies are compressed (default none)""";
 
   private LocalCommand() {}
 
@@ -56,6 +58,7 @@ final class LocalCommand {
           case "--rows-per-batch" -> builder.rowsPerBatch((int) number(args, ++i));
           case "--units-per-range" -> builder.unitsPerRange((int) number(args, ++i));
           case "--query-ttl-seconds" -> builder.queryTimeToLive(Duration.ofSeconds(number(args, ++i)));
+          case "--compression" -> builder.compression(IpcCompression.parse(value(args, ++i)));
           case "-h", "--help" -> {
             out.println(USAGE);
             return null;

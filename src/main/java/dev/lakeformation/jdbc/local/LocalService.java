@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.local;
 
+import dev.lakeformation.jdbc.arrow.compression.IpcCompression;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * LakeFormation Local: the Lake Formation query APIs and the Athena APIs the driver uses,
@@ -116,6 +118,7 @@ public final class LocalService implements AutoCloseable {
     private int plannerThreads = 2;
     private int serverThreads = 32;
     private long faultSeed = 1;
+    private IpcCompression compression = IpcCompression.NONE;
 
     private Builder() {}
 
@@ -210,10 +213,19 @@ public final class LocalService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How the buffers of work-unit bodies are compressed (default NONE): LZ4_FRAME or ZSTD,
+     * as the Arrow IPC format's body compression, the way producers that compress send them.
+     */
+    public Builder compression(IpcCompression compression) {
+      this.compression = Objects.requireNonNull(compression, "compression");
+      return this;
+    }
+
     public LocalService start() throws IOException, SQLException {
       return new LocalService(new LocalServiceConfig(port, tpchScaleFactor, accessKeyId, secretAccessKey,
           verifySignatures, rowsPerWorkUnit, rowsPerBatch, unitsPerRange, defaultPageSize, queryTimeToLive,
-          heapLimitBytes, plannerThreads, serverThreads, faultSeed));
+          heapLimitBytes, plannerThreads, serverThreads, faultSeed, compression));
     }
 
     private static int requireRange(String what, int value, int min, int max) {

@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.local;
 
+import dev.lakeformation.jdbc.arrow.compression.IpcCompression;
 import java.time.Duration;
 
 /**
@@ -20,7 +21,8 @@ record LocalServiceConfig(
     long heapLimitBytes,
     int plannerThreads,
     int serverThreads,
-    long faultSeed) {
+    long faultSeed,
+    IpcCompression compression) {
   /** Everything but the secret key, which is never printed. */
   @Override
   public String toString() {
@@ -28,6 +30,7 @@ record LocalServiceConfig(
         + ", verifySignatures=" + verifySignatures + ", rowsPerWorkUnit=" + rowsPerWorkUnit + ", rowsPerBatch="
         + rowsPerBatch + ", unitsPerRange=" + unitsPerRange + ", defaultPageSize=" + defaultPageSize
         + ", queryTimeToLive=" + queryTimeToLive + ", heapLimitBytes=" + heapLimitBytes + ", plannerThreads="
-        + plannerThreads + ", serverThreads=" + serverThreads + ", faultSeed=" + faultSeed + "]";
+        + plannerThreads + ", serverThreads=" + serverThreads + ", faultSeed=" + faultSeed + ", compression="
+        + compression + "]";
   }
 }

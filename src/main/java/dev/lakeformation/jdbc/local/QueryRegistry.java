@@ -92,7 +92,8 @@ final class QueryRegistry implements AutoCloseable {
       try (Statement statement = connection.createStatement()) {
         statement.setFetchSize(config.rowsPerBatch());
         try (ResultSet rs = statement.executeQuery(query.queryText)) {
-          ResultEncoder encoder = new ResultEncoder(planAllocator, config.rowsPerBatch(), config.rowsPerWorkUnit());
+          ResultEncoder encoder = new ResultEncoder(planAllocator, config.rowsPerBatch(), config.rowsPerWorkUnit(),
+              config.compression());
           encoder.encode(rs, bytes -> {
             query.store.append(bytes);
             query.unitAdded();

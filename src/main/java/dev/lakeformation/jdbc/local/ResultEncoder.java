@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.local;
 
 import dev.lakeformation.jdbc.arrow.ArrowIpc;
+import dev.lakeformation.jdbc.arrow.compression.IpcCompression;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -37,7 +38,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Turns an H2 result into work units: Arrow IPC streams of at most {@code rowsPerWorkUnit} rows
- * each, in record batches of {@code rowsPerBatch}, converted by arrow-jdbc.
+ * each, in record batches of {@code rowsPerBatch}, converted by arrow-jdbc, their buffers
+ * compressed as {@code compression} says.
  *
  * <p>arrow-jdbc's own mapping keeps only milliseconds of TIME and TIMESTAMP and reads them
  * through the JVM's default time zone, and cannot map TIMESTAMP WITH TIME ZONE at all. Those
@@ -56,11 +58,13 @@ final class ResultEncoder {
   private final BufferAllocator allocator;
   private final int rowsPerBatch;
   private final int rowsPerWorkUnit;
+  private final IpcCompression compression;
 
-  ResultEncoder(BufferAllocator allocator, int rowsPerBatch, int rowsPerWorkUnit) {
+  ResultEncoder(BufferAllocator allocator, int rowsPerBatch, int rowsPerWorkUnit, IpcCompression compression) {
     this.allocator = allocator;
     this.rowsPerBatch = rowsPerBatch;
     this.rowsPerWorkUnit = rowsPerWorkUnit;
+    this.compression = compression;
   }
 
   /**
@@ -79,7 +83,7 @@ final class ResultEncoder {
             continue;
           }
           if (unit == null) {
-            unit = new UnitBuffer(schema);
+            unit = new UnitBuffer(schema, compression);
           }
           unit.writer.writeBatch(batch);
           unit.rows += batch.getRowCount();
@@ -95,7 +99,7 @@ final class ResultEncoder {
       }
     }
     if (unit != null || unitsWritten == 0) {
-      sink.accept((unit != null ? unit : new UnitBuffer(schema)).finish());
+      sink.accept((unit != null ? unit : new UnitBuffer(schema, compression)).finish());
     }
   }
 
@@ -104,8 +108,8 @@ final class ResultEncoder {
     final ArrowIpc.StreamWriter writer;
     long rows;
 
-    UnitBuffer(Schema schema) throws IOException {
-      writer = new ArrowIpc.StreamWriter(Channels.newChannel(bytes), schema);
+    UnitBuffer(Schema schema, IpcCompression compression) throws IOException {
+      writer = new ArrowIpc.StreamWriter(Channels.newChannel(bytes), schema, compression);
     }
 
     byte[] finish() throws IOException {

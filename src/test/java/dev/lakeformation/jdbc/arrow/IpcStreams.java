@@ -1,5 +1,7 @@
 package dev.lakeformation.jdbc.arrow;
 
+import dev.lakeformation.jdbc.arrow.compression.ArrowCodec;
+import dev.lakeformation.jdbc.arrow.compression.IpcCompression;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -8,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
@@ -22,7 +26,8 @@ import org.apache.arrow.vector.util.DictionaryUtility;
 
 /**
  * Arrow IPC stream bytes for tests, written message by message with Arrow's own serializer:
- * the schema, any dictionaries, one record batch per root given, the end-of-stream marker.
+ * the schema, any dictionaries, one record batch per root given, the end-of-stream marker;
+ * optionally with every batch's buffers compressed, dictionary batches included.
  */
 public final class IpcStreams {
   private IpcStreams() {}
@@ -34,6 +39,13 @@ public final class IpcStreams {
 
   /** As {@link #of}, with dictionary batches sent after the schema. */
   public static byte[] withDictionaries(Dictionary[] dictionaries, VectorSchemaRoot... batches) {
+    return compressed(IpcCompression.NONE, dictionaries, batches);
+  }
+
+  /** As {@link #withDictionaries}, every batch's buffers compressed by {@code compression}. */
+  public static byte[] compressed(IpcCompression compression, Dictionary[] dictionaries, VectorSchemaRoot... batches) {
+    CompressionCodec codec = compression == IpcCompression.NONE ? NoCompressionCodec.INSTANCE
+        : new ArrowCodec(compression.newCodec());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     WriteChannel out = new HeapCopyWriteChannel(Channels.newChannel(bytes));
     IpcOption option = IpcOption.DEFAULT;
@@ -50,12 +62,12 @@ public final class IpcStreams {
         VectorSchemaRoot values = new VectorSchemaRoot(List.of(dictionary.getVector().getField()),
             List.of(dictionary.getVector()), dictionary.getVector().getValueCount());
         try (ArrowDictionaryBatch message = new ArrowDictionaryBatch(dictionary.getEncoding().getId(),
-            new VectorUnloader(values).getRecordBatch(), false)) {
+            new VectorUnloader(values, true, codec, true).getRecordBatch(), false)) {
           MessageSerializer.serialize(out, message, option);
         }
       }
       for (VectorSchemaRoot root : batches) {
-        try (ArrowRecordBatch batch = new VectorUnloader(root).getRecordBatch()) {
+        try (ArrowRecordBatch batch = new VectorUnloader(root, true, codec, true).getRecordBatch()) {
           MessageSerializer.serialize(out, batch, option);
         }
       }
