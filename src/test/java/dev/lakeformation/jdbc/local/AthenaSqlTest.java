@@ -143,6 +143,10 @@ class AthenaSqlTest {
         Arguments.of("SELECT try_cast('1.5' AS DOUBLE)", 1.5),
         Arguments.of("SELECT try_cast(NULL AS VARCHAR)", null),
         Arguments.of("SELECT TRY_CAST(2.5 AS BIGINT)", 3L),
+        Arguments.of("SELECT try_cast('abcd' AS varchar(3))", "abc"),
+        Arguments.of("SELECT try_cast('true' AS boolean)", true),
+        Arguments.of("SELECT try_cast('maybe' AS boolean)", null),
+        Arguments.of("SELECT try_cast('1970-01-01 02:00:00.5 +02:00' AS timestamp(3) with time zone)", 500_000L),
         // regexp_extract: first match, or that group of it.
         Arguments.of("SELECT regexp_extract('1a 2b 14m', '\\d+')", "1"),
         Arguments.of("SELECT regexp_extract('1a 2b 14m', '(\\d+)([a-z]+)', 2)", "a"),
