@@ -20,7 +20,7 @@ final class EmbeddedServices {
       EmbeddedService.Provider provider = ServiceLoader.load(EmbeddedService.Provider.class,
           EmbeddedServices.class.getClassLoader()).findFirst().orElseThrow(() -> new LakeFormationException(
               SqlState.CONNECTION_REJECTED, "Local=true needs LakeFormation Local, which is not on the class path:"
-                  + " use the single lakeformation-jdbc jar, or add H2, tpch and arrow-jdbc to the class path."));
+                  + " use the single lakeformation-jdbc jar, or add H2, tpch and Jackson to the class path."));
       try {
         shared = provider.start();
       } catch (Exception e) {

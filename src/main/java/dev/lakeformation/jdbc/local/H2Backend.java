@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.h2.Driver;
@@ -11,9 +13,14 @@ import org.h2.Driver;
 /**
  * The in-memory H2 database behind LakeFormation Local. Identifiers are folded to lower case,
  * as Glue and Athena name them, and queries run lazily so that a large result streams into
- * work units instead of being materialised first.
+ * work units instead of being materialised first. Athena's functions H2 lacks are user
+ * functions in the PUBLIC schema ({@link AthenaFunctions}), which every query connection searches.
  */
 final class H2Backend implements AutoCloseable {
+  /** H2 keywords that Athena does not reserve; H2 still reads its own syntax with them as identifiers. */
+  private static final List<String> ATHENA_NON_KEYWORDS =
+      List.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "KEY", "VALUE");
+
   private final String url;
   private final Driver driver = unregisteredDriver();
   /** Keeps the in-memory database alive for the service's whole life. */
@@ -23,6 +30,12 @@ final class H2Backend implements AutoCloseable {
     this.url = "jdbc:h2:mem:lakeformation-local-" + UUID.randomUUID()
         + ";DATABASE_TO_LOWER=TRUE;LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_DELAY=0";
     this.keeper = open();
+    try {
+      AthenaFunctions.register(keeper);
+    } catch (SQLException e) {
+      keeper.close();
+      throw e;
+    }
   }
 
   Connection open() throws SQLException {
@@ -31,6 +44,27 @@ final class H2Backend implements AutoCloseable {
       throw new SQLException("H2 refused its own URL " + url);
     }
     return connection;
+  }
+
+  /**
+   * A read-only connection for running queries of {@code schema}: unqualified names are looked
+   * up there, then in PUBLIC (where Athena's functions are); the session's time zone is UTC, as
+   * Athena's is; and the words H2 reserves but Athena does not, which Athena users give as
+   * column names and aliases ({@code AS year}, {@code key}, {@code value}), are identifiers.
+   */
+  Connection openForQueries(String schema) throws SQLException {
+    Connection connection = open();
+    try (Statement statement = connection.createStatement()) {
+      connection.setSchema(schema);
+      statement.execute("SET SCHEMA_SEARCH_PATH \"" + schema.replace("\"", "\"\"") + "\", PUBLIC");
+      statement.execute("SET TIME ZONE 'UTC'");
+      statement.execute("SET NON_KEYWORDS " + String.join(", ", ATHENA_NON_KEYWORDS));
+      connection.setReadOnly(true);
+      return connection;
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
   }
 
   Connection keeper() {

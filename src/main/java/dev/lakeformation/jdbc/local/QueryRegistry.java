@@ -85,28 +85,36 @@ final class QueryRegistry implements AutoCloseable {
         return; // the service is closing
       }
     }
-    try (Connection connection = h2.open();
-        BufferAllocator planAllocator = allocator.newChildAllocator("plan-" + query.id, 0, Long.MAX_VALUE)) {
-      connection.setSchema(query.database);
-      connection.setReadOnly(true);
-      try (Statement statement = connection.createStatement()) {
-        statement.setFetchSize(config.rowsPerBatch());
-        try (ResultSet rs = statement.executeQuery(query.queryText)) {
-          ResultEncoder encoder = new ResultEncoder(planAllocator, config.rowsPerBatch(), config.rowsPerWorkUnit(),
-              config.compression());
-          encoder.encode(rs, bytes -> {
-            query.store.append(bytes);
-            query.unitAdded();
-          });
-          query.finish(clock.instant());
-        }
+    try (Connection connection = h2.openForQueries(query.database);
+        BufferAllocator planAllocator = allocator.newChildAllocator("plan-" + query.id, 0, Long.MAX_VALUE);
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(config.rowsPerBatch());
+      try (ResultSet rs = statement.executeQuery(AthenaSql.toH2(query.queryText))) {
+        ResultEncoder encoder = new ResultEncoder(planAllocator, config.rowsPerBatch(), config.rowsPerWorkUnit(),
+            config.compression());
+        encoder.encode(rs, bytes -> {
+          query.store.append(bytes);
+          query.unitAdded();
+        });
+        query.finish(clock.instant());
       }
-    } catch (SQLException e) {
-      query.fail(e.getMessage(), clock.instant());
     } catch (Exception | OutOfMemoryError e) {
-      LOG.log(Level.WARNING, "planning of query " + query.id + " failed", e);
-      query.fail("Internal error while planning: " + e, clock.instant());
+      failed(query, e);
     }
+  }
+
+  /**
+   * Ends {@code query} in ERROR with a message its user can act on, logged as one line: at FINE
+   * when the query was at fault (its client gets the message; a terminal running lfsql should
+   * not get it twice), at WARNING otherwise. The stack trace is logged at FINER.
+   */
+  private void failed(PlannedQuery query, Throwable failure) {
+    String message = PlanningFailure.message(failure);
+    boolean queryAtFault = PlanningFailure.causedByQuery(failure);
+    LOG.log(queryAtFault ? Level.FINE : Level.WARNING, () -> "Query " + query.id + " failed in planning: "
+        + (queryAtFault ? message : PlanningFailure.oneLine(failure.toString())));
+    LOG.log(Level.FINER, failure, () -> "Query " + query.id + " failed in planning");
+    query.fail(message, clock.instant());
   }
 
   /**

@@ -136,6 +136,25 @@ class LocalServiceTest {
   }
 
   @Test
+  void everyUnitHoldsRowsPerWorkUnitRowsButTheLast() throws Exception {
+    // 100 rows per unit in batches of 40: 40 + 40 + 20, whatever the batch size.
+    String id = LocalClients.planAndFinish(lf, "tpch", "SELECT * FROM lineitem");
+    List<Long> rowsPerUnit = new ArrayList<>();
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (WorkUnitRange range : allRanges(id, null)) {
+        for (long unit = range.workUnitIdMin(); unit <= range.workUnitIdMax(); unit++) {
+          rowsPerUnit.add(readUnit(id, unit, range.workUnitToken(), allocator, new ArrayList<>()));
+        }
+      }
+    }
+    long total = rowsPerUnit.stream().mapToLong(Long::longValue).sum();
+    for (int i = 0; i < rowsPerUnit.size() - 1; i++) {
+      assertEquals(100L, rowsPerUnit.get(i), "unit " + i);
+    }
+    assertEquals(total % 100 == 0 ? 100 : total % 100, rowsPerUnit.get(rowsPerUnit.size() - 1));
+  }
+
+  @Test
   void pagesHonourPageSizeAndRangesCoverEveryUnitOnceWithTheirOwnTokens() {
     String id;
     try {
