@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,36 +69,89 @@ final class ServiceFigures {
     }
   }
 
+  /** The parallelisms the end-to-end figures are measured at. */
+  private static final int[] PARALLELISMS = {1, 2, 4, 8, 16};
+
+  /** A LakeFormation Local serving lineitem at {@code scaleFactor}, in units of 50,000 rows. */
+  private static LocalService lineitemService(double scaleFactor) throws Exception {
+    return LocalService.builder().tpchScaleFactor(scaleFactor).rowsPerWorkUnit(50_000).rowsPerBatch(10_000)
+        .heapLimitBytes(1L << 30).serverThreads(64).start();
+  }
+
   /**
-   * Figure 2: rows/s and MB/s of the driver (every row handed to the application, its Arrow
-   * decoded) against the SDK reading the same bodies; then, for information, the same with every
-   * value read through its getter, which adds figure 1's decode cost on the one reading thread.
+   * Figure 2, at P = 1…16: the driver moving through every row (Arrow decoded, rows handed over)
+   * against the SDK reading the same bodies and throwing them away; and, when an older build's
+   * jar is given, the driver reading every value against that build doing the same, each in a
+   * fresh JVM with nothing but its jar (and the reading class) on the class path.
+   *
+   * @param baselineJar an older build's one-file jar, or null to leave that comparison out
    */
-  static List<Figure> endToEnd(double scaleFactor, int threads) throws Exception {
-    try (LocalService local = LocalService.builder().tpchScaleFactor(scaleFactor).rowsPerWorkUnit(50_000)
-        .rowsPerBatch(10_000).heapLimitBytes(1L << 30).start();
-        AwsClients aws = clients(local)) {
+  static List<Figure> endToEnd(double scaleFactor, Path baselineJar) throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    try (LocalService local = lineitemService(scaleFactor); AwsClients aws = clients(local)) {
       String queryId = planFully(aws, "tpch", "SELECT * FROM lineitem");
-      long[] rows = null;
-      long[] values = null;
-      long[] baseline = null;
-      for (int round = 0; round < 3; round++) {
-        long[] transport = TransportBaseline.readAll(aws, queryId, threads);
-        long[] driver = driverRead(local, queryId, threads, false);
-        long[] everyValue = driverRead(local, queryId, threads, true);
-        baseline = baseline == null || transport[1] < baseline[1] ? transport : baseline;
-        rows = rows == null || driver[2] < rows[2] ? driver : rows;
-        values = values == null || everyValue[2] < values[2] ? everyValue : values;
+      Path jar = currentJar();
+      for (int threads : PARALLELISMS) {
+        long[] transport = null;
+        long[] rows = null;
+        for (int round = 0; round < 3; round++) {
+          long[] t = TransportBaseline.readAll(aws, queryId, threads);
+          long[] d = driverRead(local, queryId, threads, false);
+          transport = transport == null || t[1] < transport[1] ? t : transport;
+          rows = rows == null || d[2] < rows[2] ? d : rows;
+        }
+        double transportMbPerSecond = transport[0] / 1e6 / (transport[1] / 1e9);
+        String name = "End to end: lineitem SF " + scaleFactor + " (" + String.format("%,d", rows[0]) + " rows), P="
+            + threads;
+        figures.add(new Figure(name + ", rows", describe(rows), String.format("SDK read-and-discard %.0f MB/s",
+            transportMbPerSecond), mbPerSecond(rows) / transportMbPerSecond, 0.85));
+        if (baselineJar != null) {
+          String url = url(local, "MaxConcurrentWorkUnits=" + threads);
+          long[] now = JdbcProcess.read(jar, url, queryId, true);
+          long[] before = JdbcProcess.read(baselineJar, url, queryId, true);
+          figures.add(new Figure(name + ", every value read, this build vs " + baselineJar.getFileName(),
+              Timing.rate(now[0] / (now[1] / 1e9), "rows"), "older build " + Timing.rate(before[0] / (before[1] / 1e9),
+              "rows"), (double) before[1] / now[1], threads >= 4 ? 2.5 : 0.0));
+        }
       }
-      double transportMbPerSecond = baseline[0] / 1e6 / (baseline[1] / 1e9);
-      String baselineText = String.format("SDK read-and-discard %.0f MB/s", transportMbPerSecond);
-      String name = "End to end: lineitem SF " + scaleFactor + " (" + String.format("%,d", rows[0]) + " rows), P="
-          + threads;
-      return List.of(
-          new Figure(name + ", rows", describe(rows), baselineText, mbPerSecond(rows) / transportMbPerSecond, 0.7),
-          new Figure(name + ", every value read (information)", describe(values), baselineText,
-              mbPerSecond(values) / transportMbPerSecond, 0.0));
     }
+    return figures;
+  }
+
+  /**
+   * The Arrow API figure (issue 11), at P = 1…16: P threads each opening work units with
+   * {@code openWorkUnit} and reading every value, against the SDK reading the same bodies and
+   * throwing them away on P threads.
+   */
+  static List<Figure> arrowApi(double scaleFactor) throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    try (LocalService local = lineitemService(scaleFactor); AwsClients aws = clients(local)) {
+      String queryId = planFully(aws, "tpch", "SELECT * FROM lineitem");
+      for (int threads : PARALLELISMS) {
+        long[] transport = null;
+        long[] api = null;
+        for (int round = 0; round < 3; round++) {
+          long[] t = TransportBaseline.readAll(aws, queryId, threads);
+          long[] a = ArrowApiRead.readAll(url(local, ""), queryId, threads);
+          transport = transport == null || t[1] < transport[1] ? t : transport;
+          api = api == null || a[2] < api[2] ? a : api;
+        }
+        double transportMbPerSecond = transport[0] / 1e6 / (transport[1] / 1e9);
+        figures.add(new Figure("Arrow API: lineitem SF " + scaleFactor + ", every value read, P=" + threads,
+            describe(api), String.format("SDK read-and-discard %.0f MB/s", transportMbPerSecond),
+            mbPerSecond(api) / transportMbPerSecond, 0.7));
+      }
+    }
+    return figures;
+  }
+
+  /** This build's one-file jar, which bin/bench builds before running. */
+  private static Path currentJar() {
+    Path jar = Path.of(System.getProperty("bench.jar", "target/lakeformation-jdbc-0.1.0.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no one-file jar at " + jar + ": run bin/bench, which builds it");
+    }
+    return jar;
   }
 
   private static double mbPerSecond(long[] read) {
