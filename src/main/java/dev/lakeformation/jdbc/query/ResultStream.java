@@ -28,8 +28,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * MaxBufferBytes: a fetch thread reads its next batch only while the buffered bytes are under the
  * budget. One exception keeps the reader from ever waiting on a unit that could be read: the
  * thread of the unit the reader needs next may always read when the reader has nothing of that
- * unit buffered. So memory stays within the budget plus one batch per fetch thread. Bytes are
- * counted as decoded (dictionary columns expanded, compressed buffers inflated), not as sent.
+ * unit buffered. So memory stays within the budget plus one batch per fetch thread, and the batch
+ * the reader holds. Bytes are counted as decoded (dictionary columns expanded, compressed buffers
+ * inflated, and what the {@link BatchPreparer} built on the heap), not as sent.
  *
  * <p><b>Order.</b> In work-unit order (the default) batches are handed out unit by unit, in the
  * order GetWorkUnits listed them; in completion order, as they are decoded.
