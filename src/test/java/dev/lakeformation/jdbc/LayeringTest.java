@@ -34,15 +34,16 @@ class LayeringTest {
       Map.entry("spi", Set.of()),
       Map.entry("config", Set.of("errors")),
       Map.entry("arrow", Set.of("errors")),
+      Map.entry("types", Set.of()),
       Map.entry("aws", Set.of("errors", "config", "spi")),
       Map.entry("query", Set.of("errors", "config", "arrow", "aws")),
-      Map.entry("resultset", Set.of("errors", "query")),
-      Map.entry("systemtable", Set.of("errors", "query", "resultset")),
-      Map.entry("metadata", Set.of("errors", "config", "query", "resultset", "systemtable")),
-      Map.entry("driver", Set.of("errors", "config", "query", "resultset", "systemtable", "metadata")),
+      Map.entry("resultset", Set.of("errors", "types", "query")),
+      Map.entry("systemtable", Set.of("errors", "types", "query", "resultset")),
+      Map.entry("metadata", Set.of("errors", "config", "types", "query", "resultset", "systemtable")),
+      Map.entry("driver", Set.of("errors", "config", "types", "query", "resultset", "systemtable", "metadata")),
       Map.entry("cli", Set.of("errors", "config", "arrow", "query", "driver", "local")),
-      Map.entry("local", Set.of("errors", "arrow", "spi")),
-      Map.entry("spark", Set.of("errors", "config", "arrow", "query")));
+      Map.entry("local", Set.of("errors", "arrow", "types", "spi")),
+      Map.entry("spark", Set.of("errors", "config", "arrow", "types", "query")));
 
   /** Packages that must not use JDBC's types: everything beneath the JDBC layer. */
   private static final Set<String> WITHOUT_JAVA_SQL = Set.of("spi", "config", "arrow", "aws", "query", "spark");

@@ -1,9 +1,11 @@
 package dev.lakeformation.jdbc.local;
 
+import dev.lakeformation.jdbc.types.ArrowFieldTypes;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.IntervalUnit;
@@ -35,8 +37,8 @@ final class ArrowMapping {
     List<MappedColumn> columns = new ArrayList<>();
     for (int c = 1; c <= metaData.getColumnCount(); c++) {
       String name = metaData.getColumnLabel(c);
-      boolean nullable = metaData.isNullable(c) != ResultSetMetaData.columnNoNulls;
-      columns.add(map(name, name, H2Type.ofColumn(metaData, c), nullable));
+      // Every result column may hold NULL, as in Athena, whose catalog declares no NOT NULL either.
+      columns.add(map(name, name, H2Type.ofColumn(metaData, c), true));
     }
     return columns;
   }
@@ -73,8 +75,11 @@ final class ArrowMapping {
           ? leaf(fieldName, nullable, float32(), ScalarWriters.float32())
           : leaf(fieldName, nullable, double64(), ScalarWriters.float64());
       case "BOOLEAN" -> leaf(fieldName, nullable, ArrowType.Bool.INSTANCE, ScalarWriters.bool());
-      case "CHARACTER", "CHARACTER VARYING", "VARCHAR_IGNORECASE", "CHARACTER LARGE OBJECT", "ENUM", "UUID",
-          "JSON", "GEOMETRY" -> leaf(fieldName, nullable, ArrowType.Utf8.INSTANCE, ScalarWriters.text());
+      case "CHARACTER", "CHARACTER VARYING" -> GlueTypes.declaresLength(type.precision())
+          ? declaredText(fieldName, nullable, name.equals("CHARACTER") ? "CHAR" : "VARCHAR", type.precision())
+          : leaf(fieldName, nullable, ArrowType.Utf8.INSTANCE, ScalarWriters.text());
+      case "VARCHAR_IGNORECASE", "CHARACTER LARGE OBJECT", "ENUM", "UUID", "JSON", "GEOMETRY" ->
+          leaf(fieldName, nullable, ArrowType.Utf8.INSTANCE, ScalarWriters.text());
       case "BINARY", "BINARY VARYING", "BINARY LARGE OBJECT" ->
           leaf(fieldName, nullable, ArrowType.Binary.INSTANCE, ScalarWriters.binary());
       case "DATE" -> leaf(fieldName, nullable, new ArrowType.Date(DateUnit.DAY), TemporalWriters.date());
@@ -107,6 +112,18 @@ final class ArrowMapping {
           + ", which LakeFormation Local cannot return: Athena has no such type. CAST it to VARCHAR or VARBINARY.",
           "0A000");
     };
+  }
+
+  /**
+   * A text column with a declared length, told in the field's metadata with the keys Arrow Flight
+   * SQL defines for result columns: an Arrow string has no length of its own, and clients size
+   * their grids from it (the catalog lists the same length for the table's column).
+   */
+  private static MappedColumn declaredText(String name, boolean nullable, String typeName, long length) {
+    Map<String, String> declared = Map.of(ArrowFieldTypes.TYPE_NAME, typeName,
+        ArrowFieldTypes.PRECISION, Long.toString(length));
+    return new MappedColumn(new Field(name, new FieldType(nullable, ArrowType.Utf8.INSTANCE, null, declared), null),
+        ScalarWriters.text());
   }
 
   private static MappedColumn leaf(String name, boolean nullable, ArrowType type, ValueWriter writer) {

@@ -6,6 +6,14 @@ import java.util.Locale;
 final class GlueTypes {
   private GlueTypes() {}
 
+  /**
+   * Whether a text column of H2's {@code length} has a length worth declaring: H2 gives text
+   * without one a length of a billion, which Glue and clients know as {@code string}.
+   */
+  static boolean declaresLength(long length) {
+    return length > 0 && length < 65_535;
+  }
+
   static String fromH2(String dataType, long length, int precision, int scale, String elementType) {
     String type = dataType.toUpperCase(Locale.ROOT);
     return switch (type) {
@@ -18,7 +26,7 @@ final class GlueTypes {
       case "DOUBLE PRECISION" -> "double";
       case "BOOLEAN" -> "boolean";
       case "CHARACTER" -> "char(" + length + ")";
-      case "CHARACTER VARYING" -> length > 0 && length < 65_535 ? "varchar(" + length + ")" : "string";
+      case "CHARACTER VARYING" -> declaresLength(length) ? "varchar(" + length + ")" : "string";
       case "BINARY", "BINARY VARYING" -> "binary";
       case "DATE" -> "date";
       case "TIME" -> "time";

@@ -3,11 +3,14 @@ package dev.lakeformation.jdbc.metadata;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.query.QuerySession;
-import dev.lakeformation.jdbc.resultset.JdbcColumnType;
 import dev.lakeformation.jdbc.systemtable.InMemoryTable;
 import dev.lakeformation.jdbc.systemtable.SystemColumn;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
 import dev.lakeformation.jdbc.systemtable.SystemTables;
+import dev.lakeformation.jdbc.types.ArrowFieldTypes;
+import dev.lakeformation.jdbc.types.GlueTypes;
+import dev.lakeformation.jdbc.types.SqlKind;
+import dev.lakeformation.jdbc.types.SqlType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -29,7 +32,7 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 /**
  * DatabaseMetaData for GUI navigators and BI tools. Catalogs are Athena data catalogs, schemas
  * their databases, tables and columns come from ListTableMetadata with Glue types mapped as
- * {@link GlueType} does; the driver's {@code system} schema appears in the connection's catalog
+ * {@link GlueTypes} does; the driver's {@code system} schema appears in the connection's catalog
  * with type {@code SYSTEM TABLE}. Everything that does not exist in Lake Formation (keys,
  * indexes, procedures, privileges…) is an empty result set with the columns JDBC specifies.
  */
@@ -106,7 +109,7 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
   private record FoundTable(String catalog, String schema, String name, String type, String remarks,
       List<FoundColumn> columns) {}
 
-  private record FoundColumn(String name, int jdbcType, String typeName, int size, Integer digits, String remarks) {}
+  private record FoundColumn(String name, SqlType type, String remarks) {}
 
   private List<FoundTable> tables(String catalogName, String schemaPattern, String tableNamePattern)
       throws SQLException {
@@ -120,9 +123,7 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
             if (tables.matches(table.name())) {
               List<FoundColumn> columns = new ArrayList<>();
               for (SystemColumn column : table.columns()) {
-                JdbcColumnType type = JdbcColumnType.of(column.field());
-                columns.add(new FoundColumn(column.name(), type.jdbcType(), type.typeName(), type.precision(),
-                    type.scale(), null));
+                columns.add(new FoundColumn(column.name(), ArrowFieldTypes.of(column.field()), null));
               }
               found.add(new FoundTable(cat, schema, table.name(), SYSTEM_TABLE, table.remarks(), columns));
             }
@@ -149,9 +150,7 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
     List<Column> all = new ArrayList<>(table.columns());
     all.addAll(table.partitionKeys());
     for (Column column : all) {
-      GlueType type = GlueType.parse(column.type());
-      columns.add(new FoundColumn(column.name(), type.jdbcType(), type.typeName(), type.size(), type.digits(),
-          column.comment()));
+      columns.add(new FoundColumn(column.name(), GlueTypes.parse(column.type()), column.comment()));
     }
     return columns;
   }
@@ -221,63 +220,44 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
         if (!columnNames.matches(column.name())) {
           continue;
         }
-        boolean numeric = isNumeric(column.jdbcType());
-        rows.add(new Object[] {table.catalog(), table.schema(), table.name(), column.name(), column.jdbcType(),
-            column.typeName(), column.size(), null, column.digits(), numeric ? 10 : null, columnNullable,
-            column.remarks(), null, null, null, isText(column.jdbcType()) ? column.size() : null, ordinal, "YES",
-            null, null, null, null, "NO", "NO"});
+        SqlType type = column.type();
+        rows.add(new Object[] {table.catalog(), table.schema(), table.name(), column.name(), type.jdbcType(),
+            type.typeName(), type.columnSize(), null, type.decimalDigits(), type.kind().isNumber() ? 10 : null,
+            columnNullable, column.remarks(), null, null, null, type.kind().isText() ? type.columnSize() : null,
+            ordinal, "YES", null, null, null, null, "NO", "NO"});
       }
     }
     return result("columns", MetadataTables.COLUMNS, rows);
   }
 
-  private static boolean isNumeric(int jdbcType) {
-    return switch (jdbcType) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL, Types.DOUBLE, Types.DECIMAL -> true;
-      default -> false;
-    };
-  }
-
-  private static boolean isText(int jdbcType) {
-    return jdbcType == Types.CHAR || jdbcType == Types.VARCHAR;
-  }
+  /** The types a query can return, each at its largest, with what DDL would need to say to make one. */
+  private static final List<SqlType> TYPES = List.of(SqlType.of(SqlKind.BOOLEAN), SqlType.of(SqlKind.TINYINT),
+      SqlType.of(SqlKind.SMALLINT), SqlType.of(SqlKind.INTEGER), SqlType.of(SqlKind.BIGINT), SqlType.of(SqlKind.REAL),
+      SqlType.of(SqlKind.DOUBLE), SqlType.decimal(38, 0), SqlType.sized(SqlKind.CHAR, 65_535),
+      SqlType.sized(SqlKind.VARCHAR, SqlType.UNBOUNDED), SqlType.sized(SqlKind.VARBINARY, SqlType.UNBOUNDED),
+      SqlType.of(SqlKind.DATE), SqlType.temporal(SqlKind.TIME, 9), SqlType.temporal(SqlKind.TIMESTAMP, 9),
+      SqlType.temporal(SqlKind.TIMESTAMP_WITH_TIME_ZONE, 9));
 
   @Override
   public ResultSet getTypeInfo() throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    type(rows, "BOOLEAN", Types.BOOLEAN, 1, null, false);
-    type(rows, "TINYINT", Types.TINYINT, 3, null, true);
-    type(rows, "SMALLINT", Types.SMALLINT, 5, null, true);
-    type(rows, "INTEGER", Types.INTEGER, 10, null, true);
-    type(rows, "BIGINT", Types.BIGINT, 19, null, true);
-    type(rows, "REAL", Types.REAL, 7, null, true);
-    type(rows, "DOUBLE", Types.DOUBLE, 15, null, true);
-    type(rows, "DECIMAL", Types.DECIMAL, 38, "precision,scale", true);
-    type(rows, "CHAR", Types.CHAR, 65_535, "length", false);
-    type(rows, "VARCHAR", Types.VARCHAR, Integer.MAX_VALUE, "length", false);
-    type(rows, "VARBINARY", Types.VARBINARY, Integer.MAX_VALUE, null, false);
-    type(rows, "DATE", Types.DATE, 10, null, false);
-    type(rows, "TIME", Types.TIME, 18, null, false);
-    type(rows, "TIMESTAMP", Types.TIMESTAMP, 29, null, false);
-    type(rows, "TIMESTAMP WITH TIME ZONE", Types.TIMESTAMP_WITH_TIMEZONE, 35, null, false);
-    type(rows, "ARRAY", Types.ARRAY, 0, null, false);
-    type(rows, "MAP", Types.OTHER, 0, null, false);
-    type(rows, "STRUCT", Types.STRUCT, 0, null, false);
+    for (SqlType type : TYPES) {
+      SqlKind kind = type.kind();
+      boolean temporal = kind == SqlKind.DATE || kind == SqlKind.TIME || kind == SqlKind.TIMESTAMP
+          || kind == SqlKind.TIMESTAMP_WITH_TIME_ZONE;
+      String prefix = kind.isText() ? "'" : temporal ? type.typeName() + " '" : kind == SqlKind.VARBINARY ? "X'" : null;
+      String createParams = kind == SqlKind.DECIMAL ? "precision,scale" : kind.isText() ? "length" : null;
+      int maximumScale = kind == SqlKind.DECIMAL ? 38 : temporal && kind != SqlKind.DATE ? 9 : 0;
+      rows.add(new Object[] {type.typeName(), type.jdbcType(), type.columnSize(), prefix, prefix == null ? null : "'",
+          createParams, typeNullable, kind.isText(), typeSearchable, !kind.signed(), kind == SqlKind.DECIMAL, false,
+          null, 0, maximumScale, null, null, kind.isNumber() ? 10 : null});
+    }
+    for (SqlKind nested : List.of(SqlKind.ARRAY, SqlKind.MAP, SqlKind.STRUCT)) {
+      rows.add(new Object[] {nested.name(), nested.jdbcType(), 0, null, null, null, typeNullable, false, typePredNone,
+          true, false, false, null, 0, 0, null, null, null});
+    }
     rows.sort(Comparator.comparing((Object[] r) -> (Integer) r[1]));
     return result("type_info", MetadataTables.TYPE_INFO, rows);
-  }
-
-  private static void type(List<Object[]> rows, String name, int jdbcType, int precision, String createParams,
-      boolean numeric) {
-    boolean text = jdbcType == Types.CHAR || jdbcType == Types.VARCHAR;
-    boolean temporal = jdbcType == Types.DATE || jdbcType == Types.TIME || jdbcType == Types.TIMESTAMP
-        || jdbcType == Types.TIMESTAMP_WITH_TIMEZONE;
-    String prefix = text ? "'" : temporal ? name + " '" : jdbcType == Types.VARBINARY ? "X'" : null;
-    int scale = jdbcType == Types.DECIMAL ? 38 : 0;
-    rows.add(new Object[] {name, jdbcType, precision, prefix, prefix == null ? null : "'", createParams,
-        typeNullable, text, jdbcType == Types.ARRAY || jdbcType == Types.OTHER || jdbcType == Types.STRUCT
-            ? typePredNone : typeSearchable, !numeric, jdbcType == Types.DECIMAL, false, null, 0, scale, null, null,
-        numeric ? 10 : null});
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.lakeformation.jdbc.resultset;
 
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.errors.SqlState;
+import dev.lakeformation.jdbc.types.ArrowFieldTypes;
+import dev.lakeformation.jdbc.types.SqlType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,14 +11,14 @@ import java.util.Objects;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** Column descriptions taken from the Arrow schema, through {@link JdbcColumnType}. */
+/** Column descriptions taken from the Arrow schema, through {@link ArrowFieldTypes}. */
 public final class ArrowResultSetMetaData implements ResultSetMetaData {
   private final List<Field> fields;
-  private final JdbcColumnType[] types;
+  private final SqlType[] types;
 
   public ArrowResultSetMetaData(Schema schema) {
     this.fields = schema.getFields();
-    this.types = fields.stream().map(JdbcColumnType::of).toArray(JdbcColumnType[]::new);
+    this.types = fields.stream().map(ArrowFieldTypes::of).toArray(SqlType[]::new);
   }
 
   private int index(int column) throws SQLException {
@@ -62,7 +64,7 @@ public final class ArrowResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public boolean isSigned(int column) throws SQLException {
-    return types[index(column)].signed();
+    return types[index(column)].kind().signed();
   }
 
   @Override
@@ -88,12 +90,13 @@ public final class ArrowResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public int getPrecision(int column) throws SQLException {
-    return types[index(column)].precision();
+    return types[index(column)].columnSize();
   }
 
   @Override
   public int getScale(int column) throws SQLException {
-    return types[index(column)].scale();
+    Integer digits = types[index(column)].decimalDigits();
+    return digits == null ? 0 : digits;
   }
 
   @Override

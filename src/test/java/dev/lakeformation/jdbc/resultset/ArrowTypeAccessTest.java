@@ -565,7 +565,7 @@ class ArrowTypeAccessTest {
     tags.setNull(1);
     ResultSet rs = read(root, 2);
 
-    assertEquals("MAP", rs.getMetaData().getColumnTypeName(1));
+    assertEquals("MAP<VARCHAR,BIGINT>", rs.getMetaData().getColumnTypeName(1));
     assertTrue(rs.next());
     Map<Object, Object> expected = new LinkedHashMap<>();
     expected.put("zeta", 26L);

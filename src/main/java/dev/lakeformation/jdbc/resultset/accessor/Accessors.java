@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
-import dev.lakeformation.jdbc.resultset.JdbcColumnType;
+import dev.lakeformation.jdbc.types.ArrowFieldTypes;
+import dev.lakeformation.jdbc.types.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -33,8 +34,8 @@ public final class Accessors {
       case Duration -> new DurationAccessor(name, (ArrowType.Duration) type);
       case List, LargeList, FixedSizeList -> {
         Field element = field.getChildren().get(0);
-        yield new ListAccessor(name, forField(element), JdbcColumnType.of(element).typeName(),
-            JdbcColumnType.of(element).jdbcType());
+        SqlType elementType = ArrowFieldTypes.of(element);
+        yield new ListAccessor(name, forField(element), elementType.typeName(), elementType.jdbcType());
       }
       case Struct -> {
         List<String> names = new ArrayList<>();

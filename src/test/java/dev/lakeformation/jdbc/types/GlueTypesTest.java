@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.metadata;
+package dev.lakeformation.jdbc.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,8 @@ import java.sql.Types;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class GlueTypeTest {
+/** Glue column types as the driver shows them: the same names and sizes a result of that type reports. */
+class GlueTypesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', nullValues = "-", value = {
       "boolean | 16 | BOOLEAN | 1 | -",
@@ -28,13 +29,19 @@ class GlueTypeTest {
       "array<int> | 2003 | ARRAY<INTEGER> | 0 | -",
       "array<array<string>> | 2003 | ARRAY<ARRAY<VARCHAR>> | 0 | -",
       "map<string,decimal(5,2)> | 1111 | MAP<VARCHAR,DECIMAL> | 0 | -",
+      "time | 92 | TIME | 15 | 6",
+      "timestamp(3) | 93 | TIMESTAMP | 23 | 3",
       "struct<a:int,b:array<string>> | 2002 | STRUCT<a:INTEGER,b:ARRAY<VARCHAR>> | 0 | -",
       "uniontype<int,string> | 1111 | UNIONTYPE<INT,STRING> | 0 | -",
       "decimal(x,1) | 1111 | DECIMAL(X,1) | 0 | -",
       "array<int | 1111 | ARRAY<INT | 0 | -",
   })
   void glueTypesAsJdbcSeesThem(String glue, int jdbcType, String name, int size, Integer digits) {
-    assertEquals(new GlueType(jdbcType, name, size, digits), GlueType.parse(glue));
-    assertEquals(Types.OTHER, GlueType.parse(null).jdbcType());
+    SqlType type = GlueTypes.parse(glue);
+    assertEquals(jdbcType, type.jdbcType());
+    assertEquals(name, type.typeName());
+    assertEquals(size, type.columnSize());
+    assertEquals(digits, type.decimalDigits());
+    assertEquals(Types.OTHER, GlueTypes.parse(null).jdbcType());
   }
 }
