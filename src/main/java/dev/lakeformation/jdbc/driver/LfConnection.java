@@ -11,6 +11,7 @@ import dev.lakeformation.jdbc.query.LakeFormationQuery;
 import dev.lakeformation.jdbc.query.PlanningContext;
 import dev.lakeformation.jdbc.query.QueryListener;
 import dev.lakeformation.jdbc.query.QuerySession;
+import dev.lakeformation.jdbc.resultset.OpenResults;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -53,6 +54,8 @@ public final class LfConnection implements Connection {
   private final ConnectionConfig config;
   private final QuerySession session;
   private final Set<LfStatement> statements = ConcurrentHashMap.newKeySet();
+  /** Results of DatabaseMetaData, which have no statement to close them. */
+  private final OpenResults metadataResults = new OpenResults();
   private final Deque<String> recentQueryIds = new ArrayDeque<>();
   private volatile LfDatabaseMetaData metaData;
   private volatile boolean closed;
@@ -257,6 +260,7 @@ public final class LfConnection implements Connection {
       statement.close();
     }
     statements.clear();
+    metadataResults.closeAll();
     session.close();
   }
 
@@ -271,7 +275,7 @@ public final class LfConnection implements Connection {
     LfDatabaseMetaData metaData = this.metaData;
     if (metaData == null) {
       // One per connection, so that its cache of Athena listings serves every call of a GUI's burst.
-      metaData = new LfDatabaseMetaData(this, session,
+      metaData = new LfDatabaseMetaData(this, session, metadataResults,
           Duration.ofSeconds(config.get(ConnectionProperty.METADATA_CACHE_SECONDS)), config.redactedUrl(),
           config.accessKeyId(), ATHENA_CATALOG);
       this.metaData = metaData;

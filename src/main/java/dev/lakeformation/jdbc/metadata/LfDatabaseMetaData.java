@@ -3,6 +3,7 @@ package dev.lakeformation.jdbc.metadata;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.query.QuerySession;
+import dev.lakeformation.jdbc.resultset.OpenResults;
 import dev.lakeformation.jdbc.systemtable.InMemoryTable;
 import dev.lakeformation.jdbc.systemtable.SystemColumn;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
@@ -47,6 +48,8 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
       + "SYSTEM_VERSION,TABLES,TABLESAMPLE,TRY_CAST,UNNEST,USE,VERSION,WITHIN";
 
   private final Connection connection;
+  /** The connection's: closing the connection closes the results handed out here. */
+  private final OpenResults results;
   private final AthenaCatalog catalog;
   private final BufferAllocator allocator;
   private final String url;
@@ -59,9 +62,10 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
    * @param userName the access key ID, or null when the credentials come from elsewhere
    * @param defaultCatalog the catalog the {@code system} schema appears in
    */
-  public LfDatabaseMetaData(Connection connection, QuerySession session, Duration cacheTtl, String url,
-      String userName, String defaultCatalog) {
+  public LfDatabaseMetaData(Connection connection, QuerySession session, OpenResults results, Duration cacheTtl,
+      String url, String userName, String defaultCatalog) {
     this.connection = connection;
+    this.results = results;
     this.catalog = new AthenaCatalog(session, cacheTtl);
     this.allocator = session.allocator();
     this.url = url;
@@ -70,7 +74,7 @@ public final class LfDatabaseMetaData implements DatabaseMetaData {
   }
 
   private ResultSet result(String name, List<SystemColumn> columns, List<Object[]> rows) throws SQLException {
-    return new InMemoryTable(name, columns, rows).toResultSet(allocator, null);
+    return results.track(new InMemoryTable(name, columns, rows).toResultSet(allocator, null));
   }
 
   private ResultSet empty(String name, List<SystemColumn> columns) throws SQLException {

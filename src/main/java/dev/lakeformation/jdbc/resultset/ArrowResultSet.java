@@ -43,7 +43,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   private final Statement statement;
   private final long rowLimit;
   private final ColumnAccessor[] accessors;
-  private final Runnable onClose;
+  private Runnable onClose;
   /** Labels as given, then lower-cased: the exact lookup costs no allocation. */
   private final Map<String, Integer> columnsByName = new HashMap<>();
   private final Map<String, Integer> columnsByLowerName = new HashMap<>();
@@ -102,6 +102,15 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     }
     this.metaData = new ArrowResultSetMetaData(schema);
     source.prepareWith(new DecodeAhead(accessors));
+  }
+
+  /** Runs {@code action} too when the result set closes (after what the constructor was given). */
+  public void alsoOnClose(Runnable action) {
+    Runnable before = onClose;
+    onClose = () -> {
+      before.run();
+      action.run();
+    };
   }
 
   /** How many of the batches read so far came with values prepared ahead: {prepared, read}. */
