@@ -12,6 +12,7 @@ import dev.lakeformation.jdbc.query.PlanningContext;
 import dev.lakeformation.jdbc.query.QueryListener;
 import dev.lakeformation.jdbc.query.QuerySession;
 import dev.lakeformation.jdbc.resultset.OpenResults;
+import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -46,7 +47,7 @@ import java.util.concurrent.Executor;
  * <p>Beyond JDBC, {@link #plan} and {@link #attach} hand out a query's work units for reading as
  * Arrow batches on many threads ({@code connection.unwrap(LfConnection.class).plan(sql)}).
  */
-public final class LfConnection implements Connection {
+public final class LfConnection implements Connection, SelfWrapper {
   /** The Athena data catalog of Glue's tables, where the system schema is listed too. */
   static final String ATHENA_CATALOG = "AwsDataCatalog";
   private static final int RECENT_QUERIES_KEPT = 100;
@@ -493,19 +494,6 @@ public final class LfConnection implements Connection {
   public int getNetworkTimeout() throws SQLException {
     checkOpen();
     return networkTimeoutMillis;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 
   @Override

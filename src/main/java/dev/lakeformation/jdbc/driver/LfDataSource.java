@@ -5,6 +5,7 @@ import dev.lakeformation.jdbc.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.LakeFormationException;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.errors.SqlState;
+import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
  * ds.setMaxConcurrentWorkUnits(16);
  * }</pre>
  */
-public class LfDataSource implements DataSource {
+public class LfDataSource implements DataSource, SelfWrapper {
   private String url = ConnectionConfig.URL_PREFIX;
   private final Properties properties = new Properties();
   private PrintWriter logWriter;
@@ -240,19 +241,6 @@ public class LfDataSource implements DataSource {
   @Override
   public Logger getParentLogger() {
     return NonRegisteringDriver.LOG;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + type.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 
   /** The URL without secrets: safe to log. */

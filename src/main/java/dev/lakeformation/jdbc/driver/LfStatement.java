@@ -15,6 +15,7 @@ import dev.lakeformation.jdbc.systemtable.SystemQuery;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
 import dev.lakeformation.jdbc.systemtable.SystemTableContext;
 import dev.lakeformation.jdbc.systemtable.SystemTables;
+import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ import java.sql.Statement;
  * <p>A driver extension: {@link #setQueryListener} is told the progress of each execution
  * ({@code statement.unwrap(LfStatement.class)}).
  */
-public class LfStatement implements Statement {
+public class LfStatement implements Statement, SelfWrapper {
   protected final LfConnection connection;
   private volatile Cancellation cancellation;
   private volatile QueryListener listener = QueryListener.NONE;
@@ -388,16 +389,4 @@ public class LfStatement implements Statement {
     return closeOnCompletion;
   }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
-  }
 }

@@ -1,6 +1,8 @@
 package dev.lakeformation.jdbc.local;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,6 +15,7 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -26,6 +29,7 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  *
  * <ul>
  *   <li>{@code GROUP BY 1, 2}: positions in the select list (H2 would group by the constants);
+ *   <li>{@code AwsDataCatalog.db.t}: a table named with its data catalog, as SQL tools write it;
  *   <li>{@code TRY_CAST(x AS t)}: NULL where the cast fails ({@link TryCast});
  *   <li>{@code element_at(array, i)}: 1-based, negative from the end, NULL out of range;
  *   <li>{@code contains(array, x)}: NULL, not false, when x is absent but the array holds a NULL;
@@ -65,7 +69,7 @@ final class AthenaSql {
     }
     StringBuilder out = new StringBuilder();
     Rewriter expressions = new Rewriter();
-    OrdinalGroupBy selects = new OrdinalGroupBy(expressions, out);
+    Selects selects = new Selects(expressions, out);
     expressions.setSelectVisitor(selects);
     expressions.setBuilder(out);
     try {
@@ -173,11 +177,28 @@ final class AthenaSql {
    * Replaces the integer literals of a GROUP BY with the select-list expressions they point
    * at, before the select is printed (ORDER BY positions H2 already reads as Athena does).
    */
-  private static final class OrdinalGroupBy extends SelectDeParser {
+  private static final class Selects extends SelectDeParser {
     boolean rewritten;
 
-    OrdinalGroupBy(ExpressionDeParser expressions, StringBuilder out) {
+    Selects(ExpressionDeParser expressions, StringBuilder out) {
       super(expressions, out);
+    }
+
+    /**
+     * Athena names a table by data catalog, database and name; H2's catalog is its own database,
+     * so the data catalog LakeFormation Local serves ({@link AthenaApi#CATALOG}) is left out.
+     */
+    @Override
+    public <S> StringBuilder visit(Table table, S context) {
+      String catalog = table.getUnquotedDatabaseName();
+      if (catalog != null && catalog.equalsIgnoreCase(AthenaApi.CATALOG)) {
+        // The parts run from the table's own name to the catalog's: the last one goes.
+        List<String> parts = new ArrayList<>(table.getNameParts());
+        parts.remove(parts.size() - 1);
+        table.setNameParts(parts);
+        rewritten = true;
+      }
+      return super.visit(table, context);
     }
 
     @Override

@@ -724,19 +724,14 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     return closed;
   }
 
+  /** Unwraps to itself and to its source of batches (a {@code ResultStream}, for its statistics). */
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    if (iface.isInstance(source)) {
-      return iface.cast(source);
-    }
-    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
+    return iface.isInstance(source) ? iface.cast(source) : super.unwrap(iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this) || iface.isInstance(source);
+    return iface.isInstance(source) || super.isWrapperFor(iface);
   }
 }

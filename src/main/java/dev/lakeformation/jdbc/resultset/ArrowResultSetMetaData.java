@@ -12,7 +12,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Column descriptions taken from the Arrow schema, through {@link ArrowFieldTypes}. */
-public final class ArrowResultSetMetaData implements ResultSetMetaData {
+public final class ArrowResultSetMetaData implements ResultSetMetaData, SelfWrapper {
   private final List<Field> fields;
   private final SqlType[] types;
 
@@ -144,16 +144,4 @@ public final class ArrowResultSetMetaData implements ResultSetMetaData {
     return types[index(column)].className();
   }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlErrors.of(SqlState.GENERAL, "Not a wrapper of " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
-  }
 }

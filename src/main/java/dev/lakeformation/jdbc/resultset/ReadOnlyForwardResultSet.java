@@ -22,7 +22,7 @@ import java.sql.Timestamp;
  * {@code next()}, and the LOB and REF types this driver never produces. Kept apart so that
  * {@link ArrowResultSet} holds only what it does.
  */
-abstract class ReadOnlyForwardResultSet implements ResultSet {
+abstract class ReadOnlyForwardResultSet implements ResultSet, SelfWrapper {
   /** Throws when the result set is closed; the answers below still require an open one. */
   abstract void checkOpen() throws SQLException;
 
