@@ -22,13 +22,13 @@ import java.util.Properties;
  */
 public final class Lfsql {
   static final String USAGE = """
-      usage: lfsql (--url URL | --local) [-e SQL | -f FILE] [--format table|csv|json] [--no-progress] [--debug]
+      usage: lfsql (--url URL | --local) [-e SQL | -f FILE] [--format table|csv|json|jsonl] [--no-progress] [--debug]
              lfsql local [options]      (LakeFormation Local as a server; see lfsql local --help)
         --url URL      a driver URL, jdbc:lakeformation://Region=…;Database=…
         --local        LakeFormation Local in this process, with the tpch and types databases
         -e SQL         run SQL and exit;  -f FILE: run the statements in FILE and exit
                        (neither: read statements ending in ; from standard input)
-        --format F     table (default), csv or json
+        --format F     table (default), csv, json or jsonl
         --no-progress  no progress line on the terminal for long queries
         --debug        print stack traces with errors""";
 
@@ -139,6 +139,8 @@ public final class Lfsql {
         }
         failed |= !runOne(connection, statement);
       }
+    } catch (OutputClosedException e) {
+      return 0; // the reader (| head) has all it wanted
     } catch (IOException e) {
       err.println("lfsql: could not read the input: " + e.getMessage());
       return 1;
@@ -149,13 +151,19 @@ public final class Lfsql {
     return failed && history == null ? 1 : 0;
   }
 
-  /** Runs one statement and prints its rows; false when it failed (the error is printed). */
-  private boolean runOne(Connection connection, String sql) {
+  /**
+   * Runs one statement and prints its rows; false when it failed (the error is printed).
+   * When standard output is closed, the statement is cancelled and OutputClosedException thrown.
+   */
+  private boolean runOne(Connection connection, String sql) throws OutputClosedException {
     long start = System.nanoTime();
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       long rows;
       try (ProgressLine line = ProgressLine.startIf(progress, rs, err)) {
-        rows = format.print(rs, out);
+        rows = format.write(rs, out);
+      } catch (OutputClosedException e) {
+        statement.cancel();
+        throw e;
       }
       out.flush();
       err.printf("%d row%s in %.3f s%n", rows, rows == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
