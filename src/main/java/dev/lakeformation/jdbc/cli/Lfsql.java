@@ -32,6 +32,9 @@ public final class Lfsql {
         --no-progress  no progress line on the terminal for long queries
         --debug        print stack traces with errors""";
 
+  /** SQLState of a connection refused for its URL or properties: a bad argument to lfsql. */
+  private static final String BAD_CONNECTION_SETTINGS = "08001";
+
   private final PrintStream out;
   private final PrintStream err;
   private final OutputFormat format;
@@ -56,7 +59,8 @@ public final class Lfsql {
   }
 
   /**
-   * Runs lfsql; returns the exit status: 0, 1 when a statement failed, 2 for bad arguments.
+   * Runs lfsql; returns the exit status: 0, 1 when a statement failed, 2 for bad arguments
+   * (a bad URL included).
    *
    * @param terminal whether a person is typing: prompts, history and the progress line
    */
@@ -92,7 +96,14 @@ public final class Lfsql {
       return 2;
     }
     Lfsql lfsql = new Lfsql(out, err, format, debug, progress);
-    try (Connection connection = new NonRegisteringDriver().connect(url, new Properties())) {
+    Connection opened;
+    try {
+      opened = connect(url);
+    } catch (SQLException e) {
+      lfsql.report(e);
+      return BAD_CONNECTION_SETTINGS.equals(e.getSQLState()) ? 2 : 1;
+    }
+    try (Connection connection = opened) {
       if (sql != null) {
         return lfsql.runAll(connection, new java.io.StringReader(sql), null);
       }
@@ -173,6 +184,17 @@ public final class Lfsql {
       report(e);
       return false;
     }
+  }
+
+  private static Connection connect(String url) throws SQLException {
+    Connection connection = new NonRegisteringDriver().connect(url, new Properties());
+    if (connection == null) {
+      // Driver.connect answers null to another driver's URL; given to lfsql, it is a mistyped one.
+      // (The URL is not repeated: it may hold a secret key.)
+      throw new SQLException("Not a lakeformation-jdbc URL: it must start with jdbc:lakeformation:// (for example"
+          + " jdbc:lakeformation://Region=us-east-1;Database=sales).", BAD_CONNECTION_SETTINGS);
+    }
+    return connection;
   }
 
   private void report(SQLException e) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LfsqlTest {
   static LocalFixture fixture;
@@ -62,6 +63,38 @@ class LfsqlTest {
     LfsqlRun unreadable = LfsqlRun.of("--local", "-f", "no/such/file.sql");
     assertEquals(2, unreadable.exit());
     assertTrue(unreadable.err().contains("cannot read the SQL file no/such/file.sql"), unreadable.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jdbc:lakeformation:Endpoint=http://127.0.0.1:1;Region=us-east-1",
+      "jdbc:lakeformation://Endpoint=http://127.0.0.1:1;Colour=blue", "jdbc:lakeformation://Region",
+      "jdbc:lakeformation://Region={us-east-1", "jdbc:lakeformation://Region=mars-1;Region=us-east-1"})
+  void aBadUrlIsOneErrorLineAndStatusTwo(String url) {
+    LfsqlRun run = LfsqlRun.of("--url", url, "-e", "SELECT 1");
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().matches("ERROR 08001: [^\\n]+\\n"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void aBadUrlSaysWhatIsWrong() {
+    assertEquals("ERROR 08001: Not a lakeformation-jdbc URL: it must start with jdbc:lakeformation:// (for example"
+        + " jdbc:lakeformation://Region=us-east-1;Database=sales).\n",
+        LfsqlRun.of("--url", "jdbc:lakeformation:Endpoint=http://127.0.0.1:1", "-e", "SELECT 1").err());
+    assertTrue(LfsqlRun.of("--url", "jdbc:lakeformation://Colour=blue", "-e", "SELECT 1").err()
+        .startsWith("ERROR 08001: Unknown connection property 'Colour' in the URL. Known properties: Region, "));
+    assertEquals("ERROR 08001: Malformed URL segment 'Region': expected Key=Value pairs separated by ';'.\n",
+        LfsqlRun.of("--url", "jdbc:lakeformation://Region", "-e", "SELECT 1").err());
+  }
+
+  @Test
+  void helpGoesToStandardOutputWithStatusZero() {
+    for (String flag : new String[] {"--help", "-h"}) {
+      LfsqlRun run = LfsqlRun.of(flag);
+      assertEquals(0, run.exit());
+      assertTrue(run.out().startsWith("usage: lfsql "), run.out());
+      assertEquals("", run.err());
+    }
   }
 
   @Test
