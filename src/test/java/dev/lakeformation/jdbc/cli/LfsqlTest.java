@@ -148,7 +148,7 @@ class LfsqlTest {
       int exit = Lfsql.run(new String[] {"--url", fixture.url("Database=tpch;MaxConcurrentWorkUnits=1"), "--format",
           format.label(), "-e", "SELECT * FROM lineitem"}, InputStream.nullInputStream(),
           new PrintStream(new ClosedAfterTwoLines(), true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8), false);
+          new PrintStream(err, true, StandardCharsets.UTF_8));
       assertEquals(0, exit);
       assertEquals("", err.toString(StandardCharsets.UTF_8));
       long fetched = fixture.local.requestCount("GetWorkUnitResults") - fetchedBefore;
