@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.cli;
 
+import java.io.IOError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.jline.terminal.TerminalBuilder;
 final class TerminalPrompt implements StatementSource {
   static final String PROMPT = "lfsql> ";
   static final String CONTINUATION_PROMPT = "    -> ";
+  private static final int FAILURES_BEFORE_GIVING_UP = 3;
 
   /** A person's terminal, opened only once a prompt is needed, and where the history is kept. */
   record Setup(Opener terminal, Path historyFile) {
@@ -83,6 +85,7 @@ final class TerminalPrompt implements StatementSource {
 
   @Override
   public String next() throws IOException {
+    int failedInARow = 0;
     while (typed.isEmpty()) {
       String lines;
       try {
@@ -91,7 +94,17 @@ final class TerminalPrompt implements StatementSource {
         continue; // Ctrl-C: what was typed is dropped, a fresh prompt follows
       } catch (EndOfFileException e) {
         return null;
+      } catch (IOError e) {
+        // JLine sets the terminal's modes with stty in a child process as a line starts and
+        // ends. The Ctrl-C that reaches lfsql then reaches that child too, whose death JLine
+        // reports as an IOError: the line is dropped, as Ctrl-C does. Failing again and again
+        // means the terminal itself is gone.
+        if (++failedInARow >= FAILURES_BEFORE_GIVING_UP) {
+          throw new IOException("the terminal does not answer", e);
+        }
+        continue;
       }
+      failedInARow = 0;
       StatementReader statements = new StatementReader(new StringReader(lines));
       for (String statement; (statement = statements.next()) != null; ) {
         typed.add(statement);
