@@ -73,8 +73,13 @@ class TerminalPromptTest {
       prompt.awaitScreen("EUROPE");
       prompt.awaitScreen("MIDDLE EAST");
       prompt.awaitScreen(TerminalPrompt.PROMPT);
+      prompt.type("!!" + ENTER); // both statements of the line again, each on its own
+      prompt.awaitScreen("EUROPE");
+      prompt.awaitScreen("MIDDLE EAST");
+      prompt.awaitScreen(TerminalPrompt.PROMPT);
       prompt.type("quit" + ENTER);
       assertEquals(0, prompt.exitStatus());
+      assertFalse(prompt.err().contains("ERROR"), prompt.err());
     }
   }
 
