@@ -15,6 +15,8 @@ import org.jline.reader.Widget;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.Signals;
 
 /**
  * lfsql's prompt, on JLine: line editing, a history kept in a file and searched with Ctrl-R,
@@ -35,15 +37,26 @@ final class TerminalPrompt implements StatementSource {
       Terminal open() throws IOException;
     }
 
-    /**
-     * This process's own terminal through JLine's "exec" provider, which works the terminal
-     * with {@code stty} in child processes: pure Java, so no native library and no JVM flag.
-     * Were it ever unusable, JLine falls back to its dumb terminal (plain line reading).
-     */
+    /** This process's own terminal, and the history in {@code ~/.lfsql_history}. */
     static Setup system() {
       String home = System.getProperty("user.home");
-      return new Setup(() -> TerminalBuilder.builder().name("lfsql").system(true).provider("exec").dumb(true)
-          .nativeSignals(true).build(), Path.of(home == null ? "." : home, ".lfsql_history"));
+      return new Setup(Setup::openSystemTerminal, Path.of(home == null ? "." : home, ".lfsql_history"));
+    }
+
+    /**
+     * The terminal through JLine's "exec" provider, which works it with {@code stty} in child
+     * processes: pure Java, so no native library and no JVM flag. Where that cannot work
+     * (TERM=dumb), JLine falls back to its dumb terminal: plain line reading.
+     */
+    private static Terminal openSystemTerminal() throws IOException {
+      Terminal terminal = TerminalBuilder.builder().name("lfsql").system(true).provider("exec").dumb(true)
+          .nativeSignals(true).build();
+      if (terminal instanceof DumbTerminal) {
+        // The dumb terminal leaves SIGINT to the JVM, which would end lfsql on Ctrl-C: hand it
+        // to the terminal's handlers, as the exec terminal does.
+        Signals.register(Terminal.Signal.INT.name(), () -> terminal.raise(Terminal.Signal.INT));
+      }
+      return terminal;
     }
   }
 

@@ -137,15 +137,9 @@ class LfsqlJarIT {
   @ParameterizedTest
   @MethodSource("javaHomes")
   void thePromptWorksOnARealTerminal(String javaHome) throws Exception {
-    assumeTrue(Files.isExecutable(SCRIPT), "script(1) makes the pseudo-terminal");
     fixture.local.faults().workUnitLatencyMillis(200);
     try {
-      // script(1) fed from a pipe gives its terminal no size; a window of a real terminal has one.
-      String lfsql = String.join(" ", "stty cols 160 rows 50;", java(javaHome), "-Duser.home=" + home, "-jar", JAR.toString(), "--url",
-          "'" + fixture.url("Database=tpch;MaxConcurrentWorkUnits=1") + "'", "--format", "csv");
-      ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "-qec", lfsql, "/dev/null").redirectErrorStream(true);
-      builder.environment().put("TERM", "xterm");
-      Process process = builder.start();
+      Process process = onTerminal(javaHome, "xterm");
       Screen screen = new Screen(process.getInputStream());
       OutputStream keyboard = process.getOutputStream();
       screen.await("lfsql> ");
@@ -168,6 +162,47 @@ class LfsqlJarIT {
     } finally {
       fixture.local.faults().clear();
     }
+  }
+
+  /** TERM=dumb: JLine reads plain lines, and Ctrl-C must still cancel rather than end lfsql. */
+  @ParameterizedTest
+  @MethodSource("javaHomes")
+  void onADumbTerminalCtrlCStillCancels(String javaHome) throws Exception {
+    fixture.local.faults().workUnitLatencyMillis(200);
+    try {
+      Process process = onTerminal(javaHome, "dumb");
+      Screen screen = new Screen(process.getInputStream());
+      OutputStream keyboard = process.getOutputStream();
+      screen.await("lfsql> ");
+      type(keyboard, "SELECT l_orderkey FROM lineitem;\r");
+      screen.await("l_orderkey\r\n1\r\n");
+      type(keyboard, "\003");
+      screen.await("ERROR HY008: ");
+      screen.await("lfsql> ");
+      type(keyboard, "SELECT r_name FROM region WHERE r_regionkey = 1;\r");
+      screen.await("AMERICA");
+      screen.await("lfsql> ");
+      type(keyboard, "\004");
+      assertTrue(process.waitFor(1, TimeUnit.MINUTES), screen.text());
+      assertEquals(0, process.exitValue(), screen.text());
+      assertFalse(withoutUnsafeNotice(screen.text()).contains("WARNING"), screen.text());
+    } finally {
+      fixture.local.faults().clear();
+    }
+  }
+
+  /**
+   * The jar's lfsql on a pseudo-terminal made by script(1), whose keyboard and screen are the
+   * process's standard streams here.
+   */
+  private Process onTerminal(String javaHome, String term) throws IOException {
+    assumeTrue(Files.isExecutable(SCRIPT), "script(1) makes the pseudo-terminal");
+    // script(1) fed from a pipe gives its terminal no size; a window of a real terminal has one.
+    String lfsql = String.join(" ", "stty cols 160 rows 50;", java(javaHome), "-Duser.home=" + home, "-jar",
+        JAR.toString(), "--url", "'" + fixture.url("Database=tpch;MaxConcurrentWorkUnits=1") + "'", "--format", "csv");
+    ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "-qec", lfsql, "/dev/null").redirectErrorStream(true);
+    builder.environment().put("TERM", term);
+    return builder.start();
   }
 
   private static void type(OutputStream keyboard, String keys) throws IOException {
