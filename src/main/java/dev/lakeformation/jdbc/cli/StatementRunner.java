@@ -64,8 +64,8 @@ final class StatementRunner {
   }
 
   /**
-   * Cancels the running statement, if any, from any thread: the driver stops the query (on the
-   * service too) and {@link #run} reports it as failed with SQLState HY008.
+   * Cancels the running statement, if any, from any thread: the driver stops planning and
+   * fetching it, and {@link #run} reports it as failed with SQLState HY008.
    */
   void cancel() {
     cancelRequested = true;
