@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.lakeformation.jdbc.driver.LocalFixture;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -37,7 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LfsqlJarIT {
   private static final Path JAR = Path.of(System.getProperty("lakeformation.jar",
       "target/lakeformation-jdbc-0.1.0.jar"));
-  private static final Path SCRIPT = Path.of("/usr/bin/script");
+  /** script(1), which runs a command on a new pseudo-terminal, from the PATH; null without one. */
+  private static final Path SCRIPT = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+      .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, "script")).filter(Files::isExecutable).findFirst()
+      .orElse(null);
 
   static LocalFixture fixture;
 
@@ -196,7 +200,7 @@ class LfsqlJarIT {
    * process's standard streams here.
    */
   private Process onTerminal(String javaHome, String term) throws IOException {
-    assumeTrue(Files.isExecutable(SCRIPT), "script(1) makes the pseudo-terminal");
+    assumeTrue(SCRIPT != null, "script(1) makes the pseudo-terminal");
     // script(1) fed from a pipe gives its terminal no size; a window of a real terminal has one.
     String lfsql = String.join(" ", "stty cols 160 rows 50;", java(javaHome), "-Duser.home=" + home, "-jar",
         JAR.toString(), "--url", "'" + fixture.url("Database=tpch;MaxConcurrentWorkUnits=1") + "'", "--format", "csv");
