@@ -1,91 +1,46 @@
 package dev.lakeformation.jdbc.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The statements typed at lfsql's prompt, kept across sessions in a file (one statement per
- * line, the last {@value #KEPT} of them). At the prompt, {@code \history} lists them numbered,
- * {@code !N} runs number N again and {@code !!} the last one.
+ * The statements typed at the prompt, kept by JLine in {@code ~/.lfsql_history} (one entry per
+ * line, line breaks written as {@code \n}, the last {@value #KEPT}), and the commands over them:
+ * {@code \history} lists them numbered, {@code !N} runs number N again and {@code !!} the last.
  */
 final class History {
   static final int KEPT = 500;
 
-  private final Path file;
-  private final List<String> entries = new ArrayList<>();
+  private final org.jline.reader.History lines;
 
-  History(Path file) {
-    this.file = file;
-    if (file != null && Files.isReadable(file)) {
-      try {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        entries.addAll(lines.subList(Math.max(0, lines.size() - KEPT), lines.size()));
-      } catch (IOException e) {
-        // an unreadable history is an empty one
-      }
+  History(org.jline.reader.History lines) {
+    this.lines = lines;
+  }
+
+  void list(PrintStream out) {
+    for (org.jline.reader.History.Entry entry : lines) {
+      out.printf("%4d  %s%n", entry.index() + 1, entry.line().replace("\n", "\n      "));
     }
-  }
-
-  /** The history in {@code ~/.lfsql_history}. */
-  static History inHomeDirectory() {
-    String home = System.getProperty("user.home");
-    return new History(home == null ? null : Path.of(home, ".lfsql_history"));
-  }
-
-  List<String> entries() {
-    return List.copyOf(entries);
   }
 
   /**
-   * What to run for {@code typed}: the statement itself, a statement from the history for
-   * {@code !N} or {@code !!}, or null when the input was a history command already answered.
+   * The statement that {@code !N} or {@code !!} stands for, echoed to {@code out} and added to
+   * the history as itself; null, after saying why, when there is no such entry.
    */
-  String expand(String typed, PrintStream out) {
-    if (typed.equals("\\history") || typed.equals("\\h")) {
-      for (int i = 0; i < entries.size(); i++) {
-        out.printf("%4d  %s%n", i + 1, entries.get(i));
-      }
-      return null;
-    }
-    if (!typed.startsWith("!")) {
-      return typed;
-    }
+  String expand(String typed, PrintStream out, Diagnostics diagnostics) {
     String which = typed.substring(1).strip();
     int index;
     try {
-      index = which.equals("!") ? entries.size() : Integer.parseInt(which);
+      index = which.equals("!") ? lines.last() : Integer.parseInt(which) - 1;
     } catch (NumberFormatException e) {
       index = -1;
     }
-    if (index < 1 || index > entries.size()) {
-      out.println("no history entry " + which + " (\\history lists them)");
+    if (lines.isEmpty() || index < lines.first() || index > lines.last()) {
+      diagnostics.problem("no history entry " + which + " (\\history lists them)");
       return null;
     }
-    String statement = entries.get(index - 1);
+    String statement = lines.get(index);
     out.println(statement);
+    lines.add(statement);
     return statement;
-  }
-
-  /** Remembers a statement, on one line, and appends it to the file. */
-  void add(String statement) {
-    String line = statement.replace('\r', ' ').replace('\n', ' ').strip();
-    entries.add(line);
-    if (entries.size() > KEPT) {
-      entries.remove(0);
-    }
-    if (file != null) {
-      try {
-        Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      } catch (IOException e) {
-        // the session goes on without a saved history
-      }
-    }
   }
 }

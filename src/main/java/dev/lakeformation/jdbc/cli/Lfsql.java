@@ -5,188 +5,114 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
+import org.jline.terminal.Terminal;
 
 /**
  * lfsql, the command-line client: runs SQL through the driver and prints the rows, the row count
- * and the elapsed time. Given no {@code -e} or {@code -f}, it reads statements ending in
- * {@code ;} from standard input, with a prompt and a history file on a terminal.
+ * and the elapsed time. Given no {@code -e} or {@code -f}, it offers a prompt on a terminal
+ * (see {@link TerminalPrompt}) and otherwise reads statements ending in {@code ;} from
+ * standard input.
  */
 public final class Lfsql {
-  static final String USAGE = """
-      usage: lfsql (--url URL | --local) [-e SQL | -f FILE] [--format table|csv|json] [--no-progress] [--debug]
-             lfsql local [options]      (LakeFormation Local as a server; see lfsql local --help)
-        --url URL      a driver URL, jdbc:lakeformation://Region=…;Database=…
-        --local        LakeFormation Local in this process, with the tpch and types databases
-        -e SQL         run SQL and exit;  -f FILE: run the statements in FILE and exit
-                       (neither: read statements ending in ; from standard input)
-        --format F     table (default), csv or json
-        --no-progress  no progress line on the terminal for long queries
-        --debug        print stack traces with errors""";
+  /** SQLState of a connection refused for its URL or properties: a bad argument to lfsql. */
+  private static final String BAD_CONNECTION_SETTINGS = "08001";
 
-  private final PrintStream out;
-  private final PrintStream err;
-  private final OutputFormat format;
-  private final boolean debug;
-  private final boolean progress;
-
-  private Lfsql(PrintStream out, PrintStream err, OutputFormat format, boolean debug, boolean progress) {
-    this.out = out;
-    this.err = err;
-    this.format = format;
-    this.debug = debug;
-    this.progress = progress;
-  }
+  private Lfsql() {}
 
   public static void main(String[] args) {
-    boolean terminal = System.console() != null;
-    System.exit(run(args, System.in, System.out, System.err, terminal));
+    // Both standard input and output are a terminal: someone is typing.
+    TerminalPrompt.Setup prompt = System.console() != null ? TerminalPrompt.Setup.system() : null;
+    System.exit(run(args, System.in, System.out, System.err, prompt));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, InputStream.nullInputStream(), out, err, false);
+  /** lfsql without a terminal: statements come from {@code in} unless -e or -f gives them. */
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(args, in, out, err, null);
   }
 
   /**
-   * Runs lfsql; returns the exit status: 0, 1 when a statement failed, 2 for bad arguments.
+   * Runs lfsql; returns the exit status: 0, 1 when a statement of a script failed, 2 for bad
+   * arguments (a bad URL included). A closed standard output ends it with 0.
    *
-   * @param terminal whether a person is typing: prompts, history and the progress line
+   * @param prompt the terminal of a person, or null when there is none
    */
-  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
-    String url = null;
-    String sql = null;
-    OutputFormat format = OutputFormat.TABLE;
-    boolean debug = false;
-    boolean progress = terminal;
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, TerminalPrompt.Setup prompt) {
+    Options options;
     try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--url" -> url = value(args, ++i);
-          case "--local" -> url = "jdbc:lakeformation://Local=true";
-          case "-e" -> sql = value(args, ++i);
-          case "-f" -> sql = readFile(value(args, ++i));
-          case "--format" -> format = OutputFormat.named(value(args, ++i));
-          case "--no-progress" -> progress = false;
-          case "--debug" -> debug = true;
-          case "-h", "--help" -> {
-            out.println(USAGE);
-            return 0;
-          }
-          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-        }
-      }
-      if (url == null) {
-        throw new IllegalArgumentException("say where to connect: --url URL or --local");
-      }
+      options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("lfsql: " + e.getMessage());
-      err.println(USAGE);
+      err.println(Options.USAGE);
       return 2;
     }
-    Lfsql lfsql = new Lfsql(out, err, format, debug, progress);
-    try (Connection connection = new NonRegisteringDriver().connect(url, new Properties())) {
-      if (sql != null) {
-        return lfsql.runAll(connection, new java.io.StringReader(sql), null);
-      }
-      History history = terminal ? History.inHomeDirectory() : null;
-      Charset charset = terminal ? Charset.defaultCharset() : StandardCharsets.UTF_8;
-      return lfsql.runAll(connection, new InputStreamReader(in, charset), history);
-    } catch (SQLException e) {
-      lfsql.report(e);
-      return 1;
+    if (options.help()) {
+      out.println(Options.USAGE);
+      return 0;
     }
-  }
-
-  /** Runs every statement of {@code input}; with a history, as a prompt for a person. */
-  private int runAll(Connection connection, java.io.Reader input, History history) {
-    StatementReader statements = new StatementReader(input);
-    boolean failed = false;
+    Diagnostics diagnostics = new Diagnostics(err, options.debug());
     try {
-      while (true) {
-        if (history != null) {
-          out.print("lfsql> ");
-          out.flush();
-        }
-        String statement = statements.next(() -> {
-          if (history != null) {
-            out.print("    -> ");
-            out.flush();
-          }
-        });
-        if (statement == null) {
-          break;
-        }
-        if (statement.isEmpty()) {
-          continue;
-        }
-        if (statement.equalsIgnoreCase("quit") || statement.equalsIgnoreCase("exit")) {
-          break;
-        }
-        if (history != null) {
-          statement = history.expand(statement, out);
-          if (statement == null) {
-            continue;
-          }
-          history.add(statement);
-        }
-        failed |= !runOne(connection, statement);
+      Connection connection;
+      try {
+        connection = connect(options.url());
+      } catch (SQLException e) {
+        diagnostics.error(e);
+        return BAD_CONNECTION_SETTINGS.equals(e.getSQLState()) ? 2 : 1;
       }
+      try (connection) {
+        boolean progress = prompt != null && !options.noProgress();
+        if (options.sql() != null || prompt == null) {
+          StatementRunner runner = new StatementRunner(connection, options.format(), out, err, progress, diagnostics);
+          Session session = new Session(runner, new Commands(connection, out, diagnostics, null), null, out,
+              diagnostics);
+          StatementSource source = new StatementReader(options.sql() != null ? new StringReader(options.sql())
+              : new InputStreamReader(in, StandardCharsets.UTF_8));
+          return session.runAll(source) ? 1 : 0;
+        }
+        atPrompt(connection, options, prompt, err, diagnostics, progress);
+        return 0;
+      }
+    } catch (SQLException e) {
+      diagnostics.error(e);
+      return 1;
     } catch (IOException e) {
-      err.println("lfsql: could not read the input: " + e.getMessage());
+      diagnostics.problem("could not read the input: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      diagnostics.unexpected(e);
       return 1;
     }
-    if (history != null) {
-      out.println();
-    }
-    return failed && history == null ? 1 : 0;
   }
 
-  /** Runs one statement and prints its rows; false when it failed (the error is printed). */
-  private boolean runOne(Connection connection, String sql) {
-    long start = System.nanoTime();
-    try (Statement statement = connection.createStatement()) {
-      long rows;
-      try (ProgressLine line = ProgressLine.startIf(progress, statement, err);
-          ResultSet rs = statement.executeQuery(sql)) {
-        rows = format.print(rs, out);
-      }
-      out.flush();
-      err.printf("%d row%s in %.3f s%n", rows, rows == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
-      return true;
-    } catch (SQLException e) {
-      out.flush();
-      report(e);
-      return false;
+  /** The prompt: rows go to the terminal, Ctrl-C cancels the running statement. */
+  private static void atPrompt(Connection connection, Options options, TerminalPrompt.Setup setup, PrintStream err,
+      Diagnostics diagnostics, boolean progress) throws IOException {
+    try (Terminal terminal = setup.terminal().open()) {
+      PrintStream screen = new PrintStream(terminal.output(), true, terminal.encoding());
+      StatementRunner runner = new StatementRunner(connection, options.format(), screen, err, progress, diagnostics);
+      TerminalPrompt prompt = new TerminalPrompt(terminal, new NameCompleter(new SqlNames(connection)),
+          setup.historyFile());
+      // Outside readLine (which handles Ctrl-C itself) the interrupt key stops the statement.
+      terminal.handle(Terminal.Signal.INT, signal -> runner.cancel());
+      History history = prompt.history();
+      new Session(runner, new Commands(connection, screen, diagnostics, history), history, screen, diagnostics)
+          .runAll(prompt);
+      screen.println();
     }
   }
 
-  private void report(SQLException e) {
-    err.println("ERROR " + e.getSQLState() + ": " + e.getMessage());
-    if (debug) {
-      e.printStackTrace(err);
+  private static Connection connect(String url) throws SQLException {
+    Connection connection = new NonRegisteringDriver().connect(url, new Properties());
+    if (connection == null) {
+      // Driver.connect answers null to another driver's URL; given to lfsql, it is a mistyped one.
+      // (The URL is not repeated: it may hold a secret key.)
+      throw new SQLException("Not a lakeformation-jdbc URL: it must start with jdbc:lakeformation:// (for example"
+          + " jdbc:lakeformation://Region=us-east-1;Database=sales).", BAD_CONNECTION_SETTINGS);
     }
-  }
-
-  private static String readFile(String name) {
-    try {
-      return Files.readString(Path.of(name), StandardCharsets.UTF_8);
-    } catch (IOException | java.nio.file.InvalidPathException e) {
-      throw new IllegalArgumentException("cannot read the SQL file " + name + " (" + e.getClass().getSimpleName() + ")");
-    }
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(args[i - 1] + " needs a value");
-    }
-    return args[i];
+    return connection;
   }
 }

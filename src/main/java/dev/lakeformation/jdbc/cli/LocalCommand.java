@@ -26,7 +26,21 @@ final class LocalCommand {
   private LocalCommand() {}
 
   static void main(String[] args) {
-    LocalService service = start(args, System.out, System.err);
+    Settings settings;
+    try {
+      settings = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("local: " + e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (settings == null) {
+      System.out.println(USAGE);
+      System.exit(0);
+      return;
+    }
+    LocalService service = start(settings, System.out, System.err);
     if (service == null) {
       System.exit(2);
     }
@@ -42,12 +56,13 @@ final class LocalCommand {
     }
   }
 
-  /** Starts the service and prints where it is; null (after saying why) when it cannot. */
-  static LocalService start(String[] args, PrintStream out, PrintStream err) {
-    LocalService.Builder builder = LocalService.builder();
-    String accessKeyId = null;
-    String secretAccessKey = null;
-    try {
+  /** The service to start, and the access key ID given (null for the documented one). */
+  private record Settings(LocalService.Builder builder, String accessKeyId) {
+    /** The settings on the command line; null when it asks for --help. */
+    static Settings parse(String[] args) {
+      LocalService.Builder builder = LocalService.builder();
+      String accessKeyId = null;
+      String secretAccessKey = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> builder.port((int) number(args, ++i));
@@ -60,7 +75,6 @@ final class LocalCommand {
           case "--query-ttl-seconds" -> builder.queryTimeToLive(Duration.ofSeconds(number(args, ++i)));
           case "--compression" -> builder.compression(IpcCompression.parse(value(args, ++i)));
           case "-h", "--help" -> {
-            out.println(USAGE);
             return null;
           }
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -72,18 +86,20 @@ final class LocalCommand {
       if (accessKeyId != null) {
         builder.credentials(accessKeyId, secretAccessKey);
       }
-    } catch (IllegalArgumentException e) {
-      err.println("local: " + e.getMessage());
-      err.println(USAGE);
-      return null;
+      return new Settings(builder, accessKeyId);
     }
+  }
+
+  /** Starts the service and prints where it is; null (after saying why) when it cannot. */
+  private static LocalService start(Settings settings, PrintStream out, PrintStream err) {
     LocalService service;
     try {
-      service = builder.start();
+      service = settings.builder().start();
     } catch (Exception e) {
       err.println("local: could not start LakeFormation Local: " + e.getMessage());
       return null;
     }
+    String accessKeyId = settings.accessKeyId();
     out.println(service.endpoint());
     out.println("LakeFormation Local is serving the tpch and types databases. Connect with:");
     out.println("  jdbc:lakeformation://Endpoint=" + service.endpoint() + ";Region=us-east-1;Database=tpch;AccessKeyId="

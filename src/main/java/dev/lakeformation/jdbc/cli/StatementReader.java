@@ -2,13 +2,14 @@ package dev.lakeformation.jdbc.cli;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 
 /**
  * Splits lfsql's input into statements at each {@code ;} that is outside quotes and comments,
  * so that a {@code ;} inside {@code 'a;b'} or after {@code --} does not end a statement. A line
- * holding only a command ({@code \history}, {@code !3}, {@code quit}) ends at its newline.
+ * holding only a command ({@code \d}, {@code !3}, {@code quit}) ends at its newline.
  */
-final class StatementReader {
+final class StatementReader implements StatementSource {
   private final Reader in;
   private boolean atEnd;
 
@@ -16,16 +17,28 @@ final class StatementReader {
     this.in = in;
   }
 
-  /** True when the last {@link #next} call stopped at the end of the input. */
-  boolean atEnd() {
-    return atEnd;
+  /**
+   * Whether {@code text} (what was typed at the prompt so far) can run as it is: every
+   * statement in it is ended by {@code ;}, or what follows the last one is a command, a
+   * comment or blank.
+   */
+  static boolean isComplete(String text) {
+    StatementReader reader = new StatementReader(new StringReader(text));
+    try {
+      String statement;
+      while ((statement = reader.next()) != null) {
+        if (reader.atEnd) {
+          return Commands.isCommand(statement);
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new AssertionError("a StringReader does not fail", e);
+    }
   }
 
-  /**
-   * The next statement without its {@code ;}, or null at the end of the input. {@code lineDone}
-   * runs after each line read while a statement is still open (for the continuation prompt).
-   */
-  String next(Runnable lineDone) throws IOException {
+  @Override
+  public String next() throws IOException {
     StringBuilder statement = new StringBuilder();
     char quote = 0;
     boolean comment = false;
@@ -36,7 +49,6 @@ final class StatementReader {
         if (ch == '\n') {
           comment = false;
           statement.append(ch);
-          lineDone.run();
         }
         continue;
       }
@@ -53,22 +65,13 @@ final class StatementReader {
       } else if (ch == ';') {
         return statement.toString().strip();
       }
-      if (ch == '\n' && quote == 0 && isCommand(statement)) {
+      if (ch == '\n' && quote == 0 && Commands.isCommand(statement.toString())) {
         return statement.toString().strip();
       }
       statement.append(ch);
-      if (ch == '\n') {
-        lineDone.run();
-      }
     }
     atEnd = true;
     String rest = statement.toString().strip();
     return rest.isEmpty() ? null : rest;
-  }
-
-  private static boolean isCommand(StringBuilder text) {
-    String line = text.toString().strip();
-    return line.startsWith("\\") || line.startsWith("!") || line.equalsIgnoreCase("quit")
-        || line.equalsIgnoreCase("exit");
   }
 }

@@ -1,6 +1,8 @@
 package dev.lakeformation.jdbc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,7 +15,7 @@ class StatementReaderTest {
     StatementReader reader = new StatementReader(new StringReader(input));
     List<String> statements = new ArrayList<>();
     String statement;
-    while ((statement = reader.next(() -> {})) != null) {
+    while ((statement = reader.next()) != null) {
       statements.add(statement);
     }
     return statements;
@@ -33,5 +35,16 @@ class StatementReaderTest {
   @Test
   void emptyStatementsAndTrailingBlanks() throws IOException {
     assertEquals(List.of("", "SELECT 1"), split(";\n  SELECT 1;  \n  "));
+  }
+
+  @Test
+  void whatWasTypedIsCompleteOnceEveryStatementIsEnded() {
+    for (String complete : new String[] {"SELECT 1;", "SELECT 1; SELECT 2;", "SELECT 'a;b'\n FROM t;", "", "  ",
+        "-- only a comment", "SELECT 1; -- and a comment", "\\d region", "!3", "quit", "SELECT 1;\n\\dn"}) {
+      assertTrue(StatementReader.isComplete(complete), complete);
+    }
+    for (String open : new String[] {"SELECT 1", "SELECT 1; SELECT", "SELECT 'a;", "SELECT 1 -- ;", "SELECT \"x;"}) {
+      assertFalse(StatementReader.isComplete(open), open);
+    }
   }
 }
