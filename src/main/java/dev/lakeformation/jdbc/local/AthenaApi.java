@@ -43,8 +43,8 @@ final class AthenaApi {
 
   static boolean knows(String operation) {
     return switch (operation) {
-      case "BatchGetQueryExecution", "GetQueryExecution", "ListQueryExecutions", "ListDataCatalogs",
-          "ListDatabases", "ListTableMetadata", "GetTableMetadata" -> true;
+      case "BatchGetQueryExecution", "GetQueryExecution", "ListQueryExecutions", "StopQueryExecution",
+          "ListDataCatalogs", "ListDatabases", "ListTableMetadata", "GetTableMetadata" -> true;
       default -> false;
     };
   }
@@ -55,6 +55,7 @@ final class AthenaApi {
       case "BatchGetQueryExecution" -> batchGetQueryExecution(request);
       case "GetQueryExecution" -> getQueryExecution(request);
       case "ListQueryExecutions" -> listQueryExecutions(request);
+      case "StopQueryExecution" -> stopQueryExecution(request);
       case "ListDataCatalogs" -> listDataCatalogs(request);
       case "ListDatabases" -> listDatabases(request);
       case "ListTableMetadata" -> listTableMetadata(request);
@@ -65,6 +66,16 @@ final class AthenaApi {
   }
 
   // ---- query executions ----
+
+  /** Stops a query planned here: Athena executions and Lake Formation queries share their IDs. */
+  private ObjectNode stopQueryExecution(Json request) {
+    String id = request.string("QueryExecutionId");
+    if (id == null || id.isEmpty()) {
+      throw ServiceError.athenaInvalidRequest("QueryExecutionId is required.");
+    }
+    queries.stop(id);
+    return Json.object();
+  }
 
   private ObjectNode batchGetQueryExecution(Json request) {
     JsonNode ids = request.raw("QueryExecutionIds");
@@ -143,7 +154,7 @@ final class AthenaApi {
       case PENDING -> "QUEUED";
       case WORKUNITS_AVAILABLE -> "RUNNING";
       case FINISHED, EXPIRED -> "SUCCEEDED";
-      case ERROR -> "FAILED";
+      case ERROR -> query.cancelled() ? "CANCELLED" : "FAILED";
     });
     status.put("SubmissionDateTime", Json.epochSeconds(query.submitted));
     Instant ended = query.planningEnded();

@@ -1,5 +1,7 @@
 package dev.lakeformation.jdbc.local;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ final class PlannedQuery {
   private final List<Range> ranges = new ArrayList<>();
   private final BitSet unitsServed = new BitSet();
   private volatile State state = State.PENDING;
+  private volatile boolean cancelled;
+  private Statement runningStatement;
   private volatile String error;
   private volatile Instant planningStarted;
   private volatile Instant planningEnded;
@@ -92,6 +96,39 @@ final class PlannedQuery {
     }
   }
 
+  /**
+   * Stops the query (Athena's StopQueryExecution): it ends in ERROR, its planning is cancelled
+   * and its work units are dropped. A query that ended already keeps its state.
+   */
+  void cancel(Instant now) {
+    Statement planning;
+    synchronized (this) {
+      if (state != State.PENDING && state != State.WORKUNITS_AVAILABLE) {
+        return;
+      }
+      cancelled = true;
+      planning = runningStatement;
+    }
+    fail("Query " + id + " was cancelled (StopQueryExecution).", now);
+    if (planning != null) {
+      try {
+        planning.cancel();
+      } catch (SQLException e) {
+        // it ended meanwhile; the state is set either way
+      }
+    }
+  }
+
+  /** Whether the query was stopped by StopQueryExecution (it is then in ERROR). */
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** The H2 statement planning the query, which a cancel stops; null when none runs. */
+  synchronized void planningWith(Statement statement) {
+    this.runningStatement = statement;
+  }
+
   synchronized void finish(Instant now) {
     long units = store.size();
     long covered = ranges.isEmpty() ? 0 : ranges.get(ranges.size() - 1).max() + 1;
@@ -99,17 +136,18 @@ final class PlannedQuery {
       addRange(covered, units - 1);
     }
     planningEnded = now;
-    if (state != State.EXPIRED) {
+    if (state == State.PENDING || state == State.WORKUNITS_AVAILABLE) {
       state = State.FINISHED;
     }
   }
 
-  void fail(String message, Instant now) {
+  synchronized void fail(String message, Instant now) {
+    if (state == State.ERROR || state == State.EXPIRED) {
+      return; // the first ending stays (a cancel, then the planner's failure because of it)
+    }
     error = message;
     planningEnded = now;
-    if (state != State.EXPIRED) {
-      state = State.ERROR;
-    }
+    state = State.ERROR;
     store.close();
   }
 

@@ -85,10 +85,14 @@ final class QueryRegistry implements AutoCloseable {
         return; // the service is closing
       }
     }
+    if (query.cancelled()) {
+      return;
+    }
     try (Connection connection = h2.openForQueries(query.database);
         BufferAllocator planAllocator = allocator.newChildAllocator("plan-" + query.id, 0, Long.MAX_VALUE);
         Statement statement = connection.createStatement()) {
       statement.setFetchSize(config.rowsPerBatch());
+      query.planningWith(statement);
       try (ResultSet rs = statement.executeQuery(AthenaSql.toH2(query.queryText))) {
         ResultEncoder encoder = new ResultEncoder(planAllocator, config.rowsPerBatch(), config.rowsPerWorkUnit(),
             config.compression());
@@ -99,8 +103,21 @@ final class QueryRegistry implements AutoCloseable {
         query.finish(clock.instant());
       }
     } catch (Exception | OutOfMemoryError e) {
-      failed(query, e);
+      if (!query.cancelled()) {
+        failed(query, e);
+      }
+    } finally {
+      query.planningWith(null);
     }
+  }
+
+  /** Athena's StopQueryExecution: stops {@code queryId}, if it is still running. */
+  void stop(String queryId) {
+    PlannedQuery query = queries.get(queryId);
+    if (query == null) {
+      throw ServiceError.athenaInvalidRequest("QueryExecution " + queryId + " was not found");
+    }
+    query.cancel(clock.instant());
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.lakeformation.jdbc.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.LakeFormationException;
 import dev.lakeformation.jdbc.errors.SqlState;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -33,6 +35,7 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 public final class QuerySession implements AutoCloseable {
   /** All Arrow memory of the driver's own results descends from here; each session has a child. */
   private static final RootAllocator ROOT = RootAllocators.create();
+  private static final Logger LOG = Logger.getLogger(QuerySession.class.getName());
   /** The database Local=true plans in when the properties name none: its TPC-H sample data. */
   private static final String EMBEDDED_DEFAULT_DATABASE = "tpch";
 
@@ -100,7 +103,8 @@ public final class QuerySession implements AutoCloseable {
 
   /**
    * Plans {@code sql} (StartQueryPlanning) and waits, polling GetQueryState, until the service has
-   * work units for it; a query that fails or expires in planning throws.
+   * work units for it; a query that fails or expires in planning throws. Cancelling
+   * {@code cancellation} later stops the query on the service too.
    */
   public LakeFormationQuery plan(String sql, PlanningContext context, Cancellation cancellation,
       QueryListener listener) throws LakeFormationException {
@@ -111,6 +115,7 @@ public final class QuerySession implements AutoCloseable {
     QueryPlanner planner = new QueryPlanner(aws.lakeFormation(), fetchSettings, retryPolicy);
     String queryId = planner.start(sql, context, cancellation, listener);
     listener.planned(queryId);
+    cancellation.onCancel(() -> stopOnService(queryId));
     planner.awaitWorkUnits(queryId, cancellation, listener);
     return new LakeFormationQuery(this, queryId, cancellation, listener);
   }
@@ -145,6 +150,22 @@ public final class QuerySession implements AutoCloseable {
     checkOpen();
     return new WorkUnitArrowReader(new WorkUnitReader(bodies, unit, allocator, retryPolicy, cancellation, listener),
         allocator);
+  }
+
+  /**
+   * Asks the service to stop a query this session planned, when its work is cancelled: Athena's
+   * StopQueryExecution, since Athena executes Lake Formation's queries under the same ID (Lake
+   * Formation's query API has no call of its own to stop one). Best effort, off the caller's
+   * thread: a query that has ended, or a session closed meanwhile, makes it fail harmlessly.
+   */
+  private void stopOnService(String queryId) {
+    FetchThreads.shared().execute(() -> {
+      try {
+        aws.athena().stopQueryExecution(r -> r.queryExecutionId(queryId));
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, e, () -> "stopping query " + queryId + " on the service failed");
+      }
+    });
   }
 
   UnitBodies bodies() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeformation.jdbc.DriverThreads;
 import dev.lakeformation.jdbc.local.Faults;
+import dev.lakeformation.jdbc.query.QueryListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,47 @@ class FetchBehaviourTest {
       assertEquals("HY008", e.getSQLState());
       assertTrue((System.nanoTime() - start) / 1_000_000 < 1_000, "cancel took over a second");
       assertEquals(0, c.unwrap(LfConnection.class).allocatedBytes());
+    }
+  }
+
+  @Test
+  void cancelDuringPlanningStopsTheQueryOnTheServiceToo() throws Exception {
+    fixture.local.faults().planningDelayMillis(3_000);
+    AtomicReference<String> planned = new AtomicReference<>();
+    try (Connection c = fixture.connect("Database=tpch"); Statement s = c.createStatement()) {
+      s.unwrap(LfStatement.class).setQueryListener(new QueryListener() {
+        @Override
+        public void planned(String queryId) {
+          planned.set(queryId);
+        }
+      });
+      long stopsBefore = fixture.local.requestCount("StopQueryExecution");
+      Thread canceller = new Thread(() -> {
+        try {
+          while (planned.get() == null) {
+            Thread.sleep(10);
+          }
+          s.cancel();
+        } catch (InterruptedException | SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      canceller.start();
+      long start = System.nanoTime();
+      assertEquals("HY008", assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM orders"))
+          .getSQLState());
+      assertTrue((System.nanoTime() - start) / 1_000_000 < 2_500, "the wait for planning ended at the cancel");
+      canceller.join();
+      var lakeFormation = c.unwrap(LfConnection.class).session().aws();
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (fixture.local.requestCount("StopQueryExecution") == stopsBefore && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      var state = lakeFormation.lakeFormation().getQueryState(r -> r.queryId(planned.get()));
+      assertEquals("ERROR", state.stateAsString());
+      assertTrue(state.error().contains("cancelled"), state.error());
+      assertEquals("CANCELLED", lakeFormation.athena().getQueryExecution(r -> r.queryExecutionId(planned.get()))
+          .queryExecution().status().stateAsString());
     }
   }
 
