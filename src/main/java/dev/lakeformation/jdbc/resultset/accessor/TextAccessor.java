@@ -21,6 +21,8 @@ import org.apache.arrow.vector.ViewVarCharVector;
 final class TextAccessor extends ColumnAccessor {
   private static final int CACHED_MAX_BYTES = 24;
   private static final int CACHE_SLOTS = 256;
+  /** Past this, a batch's text is copied value by value: one copy would double a huge batch on the heap. */
+  private static final int BULK_COPY_MAX_BYTES = 16 << 20;
 
   /** After this many short values, a column whose values mostly missed stops using the cache. */
   private static final int CACHE_TRIAL = 4_096;
@@ -103,24 +105,55 @@ final class TextAccessor extends ColumnAccessor {
       scratch = new byte[Math.max(length, scratch.length * 2)];
     }
     data.getBytes(start, scratch, 0, length);
+    return text(scratch, 0, length);
+  }
+
+  /**
+   * On a fetch thread: the column's bytes of the whole batch are copied out of Arrow memory at
+   * once, and each String built from its slice of them.
+   */
+  @Override
+  protected long prepareInto(Object[] values) throws SQLException {
+    int rows = values.length;
+    int first = offsetWidth == 4 ? offsets.getInt(0) : 0;
+    int length = offsetWidth == 4 ? offsets.getInt((long) rows * 4) - first : 0;
+    if (offsetWidth != 4 || length > BULK_COPY_MAX_BYTES) {
+      return super.prepareInto(values);
+    }
+    byte[] bytes = new byte[length];
+    data.getBytes(first, bytes, 0, length);
+    long heapBytes = 0;
+    for (int row = 0; row < rows; row++) {
+      if (!isNull(row)) {
+        int start = offsets.getInt((long) row * 4);
+        String value = text(bytes, start - first, offsets.getInt((long) (row + 1) * 4) - start);
+        values[row] = value;
+        heapBytes += heapBytesOf(value);
+      }
+    }
+    return heapBytes;
+  }
+
+  /** The text of {@code length} bytes at {@code from}: a short one from the cache when it repeats. */
+  private String text(byte[] bytes, int from, int length) {
     if (length > CACHED_MAX_BYTES || cacheOff) {
-      return new String(scratch, 0, length, StandardCharsets.UTF_8);
+      return new String(bytes, from, length, StandardCharsets.UTF_8);
     }
     if (++cacheLookups == CACHE_TRIAL) {
       cacheOff = cacheHits * 2 < CACHE_TRIAL; // high cardinality: copying into the cache only costs
     }
     int hash = length;
-    for (int i = 0; i < length; i++) {
-      hash = 31 * hash + scratch[i];
+    for (int i = from; i < from + length; i++) {
+      hash = 31 * hash + bytes[i];
     }
     int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
     byte[] cached = cachedBytes[slot];
-    if (cached != null && Arrays.equals(cached, 0, cached.length, scratch, 0, length)) {
+    if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
       cacheHits++;
       return cachedStrings[slot];
     }
-    String value = new String(scratch, 0, length, StandardCharsets.UTF_8);
-    cachedBytes[slot] = Arrays.copyOf(scratch, length);
+    String value = new String(bytes, from, length, StandardCharsets.UTF_8);
+    cachedBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
     cachedStrings[slot] = value;
     return value;
   }
