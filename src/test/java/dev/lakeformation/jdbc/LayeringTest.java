@@ -39,7 +39,7 @@ class LayeringTest {
       Map.entry("resultset", Set.of("errors", "query")),
       // H2 results as Arrow: shared by LakeFormation Local and the system tables, which H2 answers.
       Map.entry("h2", Set.of()),
-      Map.entry("systemtable", Set.of("errors", "query", "resultset")),
+      Map.entry("systemtable", Set.of("errors", "query", "resultset", "h2")),
       Map.entry("metadata", Set.of("errors", "config", "query", "resultset", "systemtable")),
       Map.entry("driver", Set.of("errors", "config", "query", "resultset", "systemtable", "metadata")),
       Map.entry("cli", Set.of("errors", "config", "arrow", "query", "driver", "local")),
