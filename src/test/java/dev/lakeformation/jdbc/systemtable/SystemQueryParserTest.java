@@ -156,6 +156,10 @@ class SystemQueryParserTest {
       "DROP TABLE system.queries|0A000|not DROP",
       "CREATE TABLE system.mine (a INT)|0A000|not CREATE",
       "TRUNCATE TABLE system.work_units|0A000|not TRUNCATE",
+      "ALTER TABLE system.queries ADD COLUMN x INT|0A000|not ALTER",
+      "GRANT SELECT ON system.queries TO PUBLIC|0A000|not GRANT",
+      "MERGE INTO system.queries q USING (SELECT 'x' AS id) s ON q.query_id = s.id WHEN MATCHED THEN DELETE|0A000"
+          + "|not MERGE",
       "SELECT * INTO system.copy FROM system.queries WHERE query_id = 'a'|0A000|read-only",
       "SELECT * FROM system.queries WHERE query_id = 'a'; DROP TABLE system.queries|42000|holds 2 statements",
       "SELECT 1; SELECT * FROM system.queries WHERE query_id = 'a'|42000|Send them one at a time",
