@@ -7,7 +7,8 @@ import java.util.Collections;
 
 /**
  * A host application in a fresh JVM, with nothing but the one-file jar on its class path:
- * finds the driver through DriverManager and reads a query from embedded LakeFormation Local.
+ * finds the driver through DriverManager, reads a query from embedded LakeFormation Local and
+ * a system table.
  */
 public class UseDriver {
   public static void main(String[] args) throws Exception {
@@ -30,6 +31,17 @@ public class UseDriver {
         rows++;
       }
       System.out.println("rows " + rows);
+    }
+    // The system tables are answered by the bundled H2, which must stay off DriverManager.
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT state, COUNT(*) AS n FROM system.query_executions"
+            + " GROUP BY state ORDER BY state")) {
+      rs.next();
+      System.out.println("system " + rs.getString("state") + " " + rs.getLong("n"));
+    }
+    for (Driver registered : Collections.list(DriverManager.getDrivers())) {
+      System.out.println("registered " + registered.getClass().getName());
     }
     // Fetch threads are shared and wait idle in their pool for the next query (they are daemons):
     // none may still be working once the connection is closed (given a moment to get back to the pool).

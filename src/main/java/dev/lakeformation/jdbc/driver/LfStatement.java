@@ -10,9 +10,8 @@ import dev.lakeformation.jdbc.query.QueryListener;
 import dev.lakeformation.jdbc.query.QuerySession;
 import dev.lakeformation.jdbc.query.ResultStream;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
-import dev.lakeformation.jdbc.systemtable.QueryResultsTable;
-import dev.lakeformation.jdbc.systemtable.SystemQuery;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
+import dev.lakeformation.jdbc.systemtable.SystemStatement;
 import dev.lakeformation.jdbc.systemtable.SystemTableContext;
 import dev.lakeformation.jdbc.systemtable.SystemTables;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
@@ -68,22 +67,22 @@ public class LfStatement implements Statement, SelfWrapper {
     if (sql == null || sql.isBlank()) {
       throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "The SQL text is empty.");
     }
-    SystemQuery systemQuery = SystemQueryParser.parse(sql);
+    SystemStatement system = SystemQueryParser.parse(sql);
     String queryId = connection.config().get(ConnectionProperty.QUERY_ID);
     long rowLimit = maxRows == 0 ? Long.MAX_VALUE : maxRows;
     Cancellation run = new Cancellation(queryTimeoutSeconds);
     cancellation = run;
     QuerySession session = connection.session();
-    if (systemQuery != null && !systemQuery.table().equals(QueryResultsTable.NAME)) {
+    if (system instanceof SystemStatement.Select select) {
       SystemTableContext context = new SystemTableContext(session,
           connection.config().get(ConnectionProperty.WORK_GROUP), run);
-      result = SystemTables.run(systemQuery, context, session.allocator(), this, rowLimit, this::resultClosed);
+      result = SystemTables.run(select, context, session.allocator(), this, rowLimit, this::resultClosed);
       return result;
     }
-    if (systemQuery != null) {
-      queryId = QueryResultsTable.queryId(systemQuery);
-      if (systemQuery.limit() >= 0) {
-        rowLimit = Math.min(rowLimit, systemQuery.limit());
+    if (system instanceof SystemStatement.QueryResults read) {
+      queryId = read.queryId();
+      if (read.limit() >= 0) {
+        rowLimit = Math.min(rowLimit, read.limit());
       }
     }
     try {

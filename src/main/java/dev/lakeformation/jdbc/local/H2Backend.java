@@ -1,11 +1,11 @@
 package dev.lakeformation.jdbc.local;
 
+import dev.lakeformation.jdbc.h2.AthenaSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.h2.Driver;
@@ -17,10 +17,6 @@ import org.h2.Driver;
  * functions in the PUBLIC schema ({@link AthenaFunctions}), which every query connection searches.
  */
 final class H2Backend implements AutoCloseable {
-  /** H2 keywords that Athena does not reserve; H2 still reads its own syntax with them as identifiers. */
-  private static final List<String> ATHENA_NON_KEYWORDS =
-      List.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "KEY", "VALUE");
-
   private final String url;
   private final Driver driver = unregisteredDriver();
   /** Keeps the in-memory database alive for the service's whole life. */
@@ -57,8 +53,7 @@ final class H2Backend implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       connection.setSchema(schema);
       statement.execute("SET SCHEMA_SEARCH_PATH \"" + schema.replace("\"", "\"\"") + "\", PUBLIC");
-      statement.execute("SET TIME ZONE 'UTC'");
-      statement.execute("SET NON_KEYWORDS " + String.join(", ", ATHENA_NON_KEYWORDS));
+      AthenaSession.apply(connection);
       connection.setReadOnly(true);
       return connection;
     } catch (SQLException e) {

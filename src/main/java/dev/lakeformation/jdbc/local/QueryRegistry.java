@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.local;
 
 import dev.lakeformation.jdbc.arrow.RootAllocators;
+import dev.lakeformation.jdbc.h2.H2Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -129,7 +130,7 @@ final class QueryRegistry implements AutoCloseable {
     String message = PlanningFailure.message(failure);
     boolean queryAtFault = PlanningFailure.causedByQuery(failure);
     LOG.log(queryAtFault ? Level.FINE : Level.WARNING, () -> "Query " + query.id + " failed in planning: "
-        + (queryAtFault ? message : PlanningFailure.oneLine(failure.toString())));
+        + (queryAtFault ? message : H2Messages.oneLine(failure.toString())));
     LOG.log(Level.FINER, failure, () -> "Query " + query.id + " failed in planning");
     query.fail(message, clock.instant());
   }

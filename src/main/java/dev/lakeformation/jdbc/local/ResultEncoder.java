@@ -2,22 +2,21 @@ package dev.lakeformation.jdbc.local;
 
 import dev.lakeformation.jdbc.arrow.ArrowIpc;
 import dev.lakeformation.jdbc.arrow.compression.IpcCompression;
+import dev.lakeformation.jdbc.h2.ResultBatches;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Turns an H2 result into work units: Arrow IPC streams of {@code rowsPerWorkUnit} rows each (the
- * last one may hold fewer), in record batches of at most {@code rowsPerBatch}. The schema and the
- * writers come from {@link ArrowMapping}, so a type that cannot be sent fails before any row is
- * read. Buffers are compressed as {@code compression} says.
+ * last one may hold fewer), in record batches of at most {@code rowsPerBatch}, read by
+ * {@link ResultBatches}, so a type that cannot be sent fails before any row is read. Buffers are
+ * compressed as {@code compression} says.
  */
 final class ResultEncoder {
   /** Receives each finished work unit as the bytes of one IPC stream. */
@@ -42,34 +41,17 @@ final class ResultEncoder {
    * with no rows still gives one unit holding only the schema, so clients learn its columns.
    */
   void encode(ResultSet rs, UnitSink sink) throws SQLException, IOException {
-    List<ArrowMapping.MappedColumn> columns = ArrowMapping.columns(rs.getMetaData());
-    Schema schema = new Schema(columns.stream().map(ArrowMapping.MappedColumn::field).toList());
-    ValueWriter[] writers = columns.stream().map(ArrowMapping.MappedColumn::writer).toArray(ValueWriter[]::new);
+    ResultBatches rows = ResultBatches.of(rs);
     int unitsWritten = 0;
     UnitBuffer unit = null;
-    boolean more = rs.next();
-    while (more) {
+    while (rows.hasMore()) {
       if (unit == null) {
-        unit = new UnitBuffer(schema, compression);
+        unit = new UnitBuffer(rows.schema(), compression);
       }
       int batchRows = (int) Math.min(rowsPerBatch, rowsPerWorkUnit - unit.rows);
-      try (VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator)) {
-        List<FieldVector> vectors = batch.getFieldVectors();
-        for (FieldVector vector : vectors) {
-          vector.setInitialCapacity(batchRows);
-          vector.allocateNew();
-        }
-        int rows = 0;
-        while (more && rows < batchRows) {
-          for (int c = 0; c < writers.length; c++) {
-            writers[c].write(rs, c + 1, vectors.get(c), rows);
-          }
-          rows++;
-          more = rs.next();
-        }
-        batch.setRowCount(rows);
+      try (VectorSchemaRoot batch = rows.next(allocator, batchRows)) {
         unit.writer.writeBatch(batch);
-        unit.rows += rows;
+        unit.rows += batch.getRowCount();
       }
       if (unit.rows == rowsPerWorkUnit) {
         sink.accept(unit.finish());
@@ -81,7 +63,7 @@ final class ResultEncoder {
       }
     }
     if (unit != null || unitsWritten == 0) {
-      sink.accept((unit != null ? unit : new UnitBuffer(schema, compression)).finish());
+      sink.accept((unit != null ? unit : new UnitBuffer(rows.schema(), compression)).finish());
     }
   }
 

@@ -48,6 +48,7 @@ final class QueryPlanner {
         return;
       }
       if (value == QueryStateString.ERROR) {
+        cancellation.check(); // a query this caller cancelled (and so stopped) ended for that reason
         throw new LakeFormationException(SqlState.SYNTAX_OR_ACCESS, "Query " + queryId + " failed: "
             + (state.error() == null ? "the service gave no reason" : state.error()));
       }

@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,21 +11,46 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.UnprocessedQueryExecutionId;
 
 /**
- * Reads Athena query executions: by ID with BatchGetQueryExecution in chunks of
- * {@value #BATCH}, the most the API takes, or, without IDs, every ID ListQueryExecutions gives
- * for the workgroup (newest first, page by page) and then those.
+ * Reads Athena query executions: by ID with BatchGetQueryExecution in chunks of {@value #BATCH},
+ * the most the API takes, or, without IDs, the newest IDs ListQueryExecutions gives for the
+ * workgroup (page by page, at most {@value #MOST_LISTED}) and then those.
  */
 final class AthenaExecutions {
   static final int BATCH = 50;
+  /**
+   * The most executions a statement without IDs reads: a busy workgroup keeps tens of thousands,
+   * and every 50 of them cost two calls, so a row count or a GROUP BY over "all" of them would
+   * otherwise take minutes. Reaching the bound is a warning on the result, never silent.
+   */
+  static final int MOST_LISTED = 1_000;
 
   /** The executions read and the IDs Athena could not read. */
   record Answer(List<QueryExecution> executions, List<UnprocessedQueryExecutionId> unprocessed) {}
 
+  /** The IDs listed, and whether the workgroup has more than were taken. */
+  private record Listing(List<String> ids, boolean more) {}
+
   private AthenaExecutions() {}
 
-  /** @param ids the IDs to read, or null for the workgroup's; @param most stop listing after this many */
-  static Answer read(Collection<String> ids, long most, SystemTableContext context) throws SQLException {
-    List<String> wanted = ids != null ? List.copyOf(ids) : list(most, context);
+  /**
+   * @param ids the IDs to read, or null for the workgroup's newest
+   * @param most how many listed executions the statement needs at most
+   * @param warnings where a listing cut at {@value #MOST_LISTED} says so
+   */
+  static Answer read(Collection<String> ids, long most, SystemTableContext context, List<SQLWarning> warnings)
+      throws SQLException {
+    List<String> wanted;
+    if (ids != null) {
+      wanted = List.copyOf(ids);
+    } else {
+      Listing listing = list(Math.min(most, MOST_LISTED), context);
+      if (listing.more() && most > MOST_LISTED) {
+        warnings.add(new SQLWarning("Only the newest " + MOST_LISTED + " query executions of workgroup "
+            + (context.workGroup() == null ? "primary" : context.workGroup()) + " were read; name"
+            + " older ones with WHERE query_execution_id = '…' or IN ('…', …).", "01000"));
+      }
+      wanted = listing.ids();
+    }
     List<QueryExecution> executions = new ArrayList<>();
     List<UnprocessedQueryExecutionId> unprocessed = new ArrayList<>();
     for (int from = 0; from < wanted.size(); from += BATCH) {
@@ -37,8 +63,11 @@ final class AthenaExecutions {
     return new Answer(executions, unprocessed);
   }
 
-  private static List<String> list(long most, SystemTableContext context) throws SQLException {
+  private static Listing list(long most, SystemTableContext context) throws SQLException {
     List<String> ids = new ArrayList<>();
+    if (most == 0) {
+      return new Listing(ids, false);
+    }
     String token = null;
     do {
       String pageToken = token;
@@ -47,12 +76,12 @@ final class AthenaExecutions {
               .nextToken(pageToken).maxResults(BATCH)));
       for (String id : page.queryExecutionIds()) {
         if (ids.size() >= most) {
-          return ids;
+          return new Listing(ids, true);
         }
         ids.add(id);
       }
       token = page.nextToken();
     } while (token != null);
-    return ids;
+    return new Listing(ids, false);
   }
 }

@@ -14,15 +14,17 @@ import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code system.queries}: a Lake Formation query's state (GetQueryState) and statistics
- * (GetQueryStatistics), one row per query ID named in the WHERE clause. Statistics that are not
- * ready yet are NULL, with a warning.
+ * (GetQueryStatistics), one row per query ID the statement's filters name. Statistics that are
+ * not ready yet are NULL, with a warning.
  */
 final class QueriesTable implements SystemTable {
   static final String NAME = "queries";
-  private static final List<SystemColumn> COLUMNS = List.of(varchar(LakeFormationQueryIds.COLUMN), varchar("state"),
+  private static final List<SystemColumn> COLUMNS = List.of(varchar(QueryResultsTable.QUERY_ID), varchar("state"),
       varchar("error"), timestamp("query_submission_time"), bigint("estimated_data_to_scan_bytes"),
       bigint("planning_time_millis"), bigint("queue_time_millis"), bigint("work_units_generated_count"),
       bigint("average_execution_time_millis"), bigint("data_scanned_bytes"), bigint("work_units_executed_count"));
@@ -43,10 +45,21 @@ final class QueriesTable implements SystemTable {
   }
 
   @Override
-  public InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings)
+  public String keyColumn() {
+    return QueryResultsTable.QUERY_ID;
+  }
+
+  @Override
+  public boolean listsWithoutKeys() {
+    return false;
+  }
+
+  /** @param keys the query IDs, never null: Lake Formation has no call that lists queries */
+  @Override
+  public InMemoryTable scan(Set<String> keys, long most, SystemTableContext context, List<SQLWarning> warnings)
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    for (String id : LakeFormationQueryIds.of(query)) {
+    for (String id : new TreeSet<>(keys)) {
       LakeFormationQuery lakeFormationQuery = context.query(id);
       QueryStatus status;
       Optional<QueryStatistics> found;

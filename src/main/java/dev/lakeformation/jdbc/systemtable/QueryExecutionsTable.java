@@ -126,10 +126,19 @@ final class QueryExecutionsTable implements SystemTable {
   }
 
   @Override
-  public InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings)
+  public String keyColumn() {
+    return ID;
+  }
+
+  @Override
+  public boolean listsWithoutKeys() {
+    return true;
+  }
+
+  @Override
+  public InMemoryTable scan(Set<String> keys, long most, SystemTableContext context, List<SQLWarning> warnings)
       throws SQLException {
-    AthenaExecutions.Answer answer = AthenaExecutions.read(ids(query),
-        listingLimit(query), context);
+    AthenaExecutions.Answer answer = AthenaExecutions.read(keys, most, context, warnings);
     List<Object[]> rows = new ArrayList<>();
     for (QueryExecution execution : answer.executions()) {
       Object[] row = new Object[COLUMNS.size()];
@@ -144,14 +153,5 @@ final class QueryExecutionsTable implements SystemTable {
           + " (system.unprocessed_query_executions lists these)", "01000"));
     }
     return new InMemoryTable(NAME, columns(), rows);
-  }
-
-  /** When nothing filters or sorts, LIMIT n needs only the n newest executions listed. */
-  static long listingLimit(SystemQuery query) {
-    return query.where() == null && query.orderBy().isEmpty() && query.limit() >= 0 ? query.limit() : Long.MAX_VALUE;
-  }
-
-  static Set<String> ids(SystemQuery query) throws SQLException {
-    return SystemTable.pinnedStrings(query, ID);
   }
 }

@@ -9,8 +9,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * A column of a table the driver answers itself (system tables, DatabaseMetaData results).
- * Values are held as Java objects of the kind's class until {@link InMemoryTable} turns them
- * into Arrow vectors, so these results are read by the same accessors as query results.
+ * Values are held as Java objects of the kind's class until they become Arrow vectors (through
+ * {@link InMemoryTable}, or through H2 for system tables), so these results are read by the same
+ * accessors as query results.
  */
 public record SystemColumn(String name, Kind kind) {
   /** The types such columns have, and the Java class of their values. */
@@ -73,8 +74,9 @@ public record SystemColumn(String name, Kind kind) {
       case BOOLEAN -> new Field(name, FieldType.nullable(ArrowType.Bool.INSTANCE), null);
       case TIMESTAMP_TZ -> new Field(name, FieldType.nullable(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC")),
           null);
+      // "item" names list elements in the driver's other results too (H2's arrays through ArrowMapping).
       case ARRAY_VARCHAR -> new Field(name, FieldType.nullable(ArrowType.List.INSTANCE),
-          List.of(new Field("element", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+          List.of(new Field("item", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
     };
   }
 }

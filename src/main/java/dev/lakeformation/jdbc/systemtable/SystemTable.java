@@ -1,13 +1,15 @@
 package dev.lakeformation.jdbc.systemtable;
 
-import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.List;
 import java.util.Set;
 
-/** A table in the {@code system} schema whose rows the driver gets from AWS APIs itself. */
+/**
+ * A table in the {@code system} schema whose rows the driver gets from AWS APIs itself. A
+ * statement's filters on the table's key are pushed to those APIs (only the named rows are
+ * fetched); everything else the statement asks is answered by H2 over the fetched rows.
+ */
 public interface SystemTable {
   String name();
 
@@ -16,26 +18,17 @@ public interface SystemTable {
 
   List<SystemColumn> columns();
 
-  /**
-   * The rows {@code query} may select (its filter is applied afterwards, so a table may return
-   * more): a table uses the values the WHERE clause pins its key to, to call AWS for those
-   * only. Partial answers add a warning to {@code warnings}.
-   */
-  InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings) throws SQLException;
+  /** The column whose values name what is fetched: query_execution_id or query_id. */
+  String keyColumn();
 
-  /** The string values {@code query} pins {@code column} to, or null; anything else is an error. */
-  static Set<String> pinnedStrings(SystemQuery query, String column) throws SQLException {
-    Set<Object> values = query.where() == null ? null : query.where().pinnedValues(column);
-    if (values == null) {
-      return null;
-    }
-    for (Object value : values) {
-      if (!(value instanceof String)) {
-        throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, column + " values are quoted strings, not " + value + ".");
-      }
-    }
-    @SuppressWarnings("unchecked")
-    Set<String> strings = (Set<String>) (Set<?>) values;
-    return strings;
-  }
+  /** Whether the service can list the table's rows when no key is named (Lake Formation cannot list queries). */
+  boolean listsWithoutKeys();
+
+  /**
+   * The rows of {@code keys}, or, when {@code keys} is null, the rows the service lists (the first
+   * {@code most} of them suffice). The statement's own filters are applied afterwards, so a table
+   * may return more rows than match. Partial answers add a warning to {@code warnings}.
+   */
+  InMemoryTable scan(Set<String> keys, long most, SystemTableContext context, List<SQLWarning> warnings)
+      throws SQLException;
 }

@@ -1,19 +1,18 @@
 package dev.lakeformation.jdbc.systemtable;
 
-import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** The tables of the {@code system} schema, and running a parsed query on one of them. */
+/** The tables of the {@code system} schema, and answering a SELECT on them. */
 public final class SystemTables {
-  /** The tables answered from memory; {@code query_results} streams and is the statement's. */
+  /** The tables H2 answers from; {@code query_results} streams and is the statement's. */
   private static final List<SystemTable> TABLES = List.of(new QueryExecutionsTable(),
       new UnprocessedQueryExecutionsTable(), new QueriesTable(), new WorkUnitsTable());
 
@@ -29,35 +28,50 @@ public final class SystemTables {
       all.add(new Description(table.name(), table.description(), table.columns()));
     }
     all.add(new Description(QueryResultsTable.NAME, QueryResultsTable.DESCRIPTION, QueryResultsTable.COLUMNS));
-    all.sort(java.util.Comparator.comparing(Description::name));
+    all.sort(Comparator.comparing(Description::name));
     return all;
   }
 
+  /** The tables H2 answers from (query_results is not one). */
+  static List<SystemTable> all() {
+    return TABLES;
+  }
+
+  /** The table of that (lower-case) name, or null; query_results is not one. */
+  static SystemTable find(String name) {
+    return TABLES.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** The names of every system table, for messages. */
+  static String names() {
+    return String.join(", ", describeAll().stream().map(d -> SystemQueryParser.SCHEMA + "." + d.name()).toList());
+  }
+
   /**
-   * Runs {@code query} on its (in-memory) table, query_results not being one of them.
+   * Answers {@code select}: checks its SQL in a private H2 database before anything is fetched,
+   * fetches the rows of each table it reads (for the keys its filters name), loads them and lets
+   * H2 run the statement. The database is gone before this returns; the result is Arrow batches
+   * from {@code allocator}, which its result set frees when closed.
    *
    * @param rowLimit the statement's maximum rows (Long.MAX_VALUE for all)
    * @param onClose run when the result set closes
    */
-  public static ArrowResultSet run(SystemQuery query, SystemTableContext context, BufferAllocator allocator,
-      Statement statement, long rowLimit, Runnable onClose) throws SQLException {
-    SystemTable table = TABLES.stream().filter(t -> t.name().equals(query.table())).findFirst()
-        .orElseThrow(() -> SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "Table system." + query.table()
-            + " does not exist; the system tables are: " + names() + "."));
-    // Bind the query to the columns before any call to AWS, so that mistakes cost nothing.
-    InMemoryTable.empty(table.name(), table.columns()).select(query);
+  public static ArrowResultSet run(SystemStatement.Select select, SystemTableContext context,
+      BufferAllocator allocator, Statement statement, long rowLimit, Runnable onClose) throws SQLException {
     List<SQLWarning> warnings = new ArrayList<>();
-    InMemoryTable selected = table.scan(query, context, warnings).select(query);
-    ArrowResultSet result = selected.toResultSet(allocator, statement, rowLimit, onClose);
+    List<SystemTable> tables = select.reads().stream().map(TableRead::table).toList();
+    // A plain "SELECT … FROM table LIMIT n" returns the table's first rows: listing more is wasted.
+    long listed = select.plainScanLimit() < 0 ? Long.MAX_VALUE : Math.min(select.plainScanLimit(), rowLimit);
+    InMemoryBatches rows;
+    try (SystemDatabase database = SystemDatabase.create(tables, select.schemaNames());
+        PreparedStatement query = database.prepare(select.sql())) {
+      for (TableRead read : select.reads()) {
+        database.load(read.table(), read.table().scan(read.keys(), listed, context, warnings));
+      }
+      rows = database.run(query, allocator, context.cancellation(), rowLimit);
+    }
+    ArrowResultSet result = new ArrowResultSet(rows, statement, rowLimit, onClose);
     warnings.forEach(result::addWarning);
     return result;
-  }
-
-  private static String names() {
-    List<String> names = new ArrayList<>();
-    for (Description table : describeAll()) {
-      names.add("system." + table.name().toLowerCase(Locale.ROOT));
-    }
-    return String.join(", ", names);
   }
 }

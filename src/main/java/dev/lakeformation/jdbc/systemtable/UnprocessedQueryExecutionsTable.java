@@ -6,11 +6,12 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.athena.model.UnprocessedQueryExecutionId;
 
 /**
  * {@code system.unprocessed_query_executions}: the IDs BatchGetQueryExecution could not read,
- * with Athena's error code and message; filtered on query_execution_id like query_executions.
+ * with Athena's error code and message; read for the same IDs as query_executions.
  */
 final class UnprocessedQueryExecutionsTable implements SystemTable {
   static final String NAME = "unprocessed_query_executions";
@@ -33,9 +34,19 @@ final class UnprocessedQueryExecutionsTable implements SystemTable {
   }
 
   @Override
-  public InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings)
+  public String keyColumn() {
+    return QueryExecutionsTable.ID;
+  }
+
+  @Override
+  public boolean listsWithoutKeys() {
+    return true;
+  }
+
+  @Override
+  public InMemoryTable scan(Set<String> keys, long most, SystemTableContext context, List<SQLWarning> warnings)
       throws SQLException {
-    AthenaExecutions.Answer answer = AthenaExecutions.read(QueryExecutionsTable.ids(query), Long.MAX_VALUE, context);
+    AthenaExecutions.Answer answer = AthenaExecutions.read(keys, most, context, warnings);
     List<Object[]> rows = new ArrayList<>();
     for (UnprocessedQueryExecutionId unprocessed : answer.unprocessed()) {
       rows.add(new Object[] {unprocessed.queryExecutionId(), unprocessed.errorCode(), unprocessed.errorMessage()});

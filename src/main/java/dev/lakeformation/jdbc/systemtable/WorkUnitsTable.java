@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code system.work_units}: the work-unit ranges of a Lake Formation query (GetWorkUnits, every
@@ -18,7 +20,7 @@ import java.util.List;
  */
 final class WorkUnitsTable implements SystemTable {
   static final String NAME = "work_units";
-  private static final List<SystemColumn> COLUMNS = List.of(varchar(LakeFormationQueryIds.COLUMN),
+  private static final List<SystemColumn> COLUMNS = List.of(varchar(QueryResultsTable.QUERY_ID),
       bigint("work_unit_id_min"), bigint("work_unit_id_max"), varchar("work_unit_token"));
 
   @Override
@@ -37,10 +39,21 @@ final class WorkUnitsTable implements SystemTable {
   }
 
   @Override
-  public InMemoryTable scan(SystemQuery query, SystemTableContext context, List<SQLWarning> warnings)
+  public String keyColumn() {
+    return QueryResultsTable.QUERY_ID;
+  }
+
+  @Override
+  public boolean listsWithoutKeys() {
+    return false;
+  }
+
+  /** @param keys the query IDs, never null: Lake Formation has no call that lists queries */
+  @Override
+  public InMemoryTable scan(Set<String> keys, long most, SystemTableContext context, List<SQLWarning> warnings)
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    for (String id : LakeFormationQueryIds.of(query)) {
+    for (String id : new TreeSet<>(keys)) {
       try {
         for (WorkUnitRange range : context.query(id).workUnitRanges()) {
           rows.add(new Object[] {id, range.idMin(), range.idMax(), range.token()});

@@ -227,8 +227,8 @@ class ArrowTypeMappingTest {
       "SELECT CAST(1e50 AS NUMERIC) AS big|The value 100000000000000000000000000000000000000000000000000 of column big"
           + " does not fit DECIMAL(38, 0)",
       "SELECT ARRAY[CAST(1e40 AS NUMERIC)] AS big_array|of column big_array[] does not fit DECIMAL(38, 0)",
-      "SELECT CAST(NULL AS JAVA_OBJECT) AS blob_of_java|Column blob_of_java has type JAVA_OBJECT, which LakeFormation"
-          + " Local cannot return: Athena has no such type. CAST it to VARCHAR or VARBINARY.",
+      "SELECT CAST(NULL AS JAVA_OBJECT) AS blob_of_java|Column blob_of_java has type JAVA_OBJECT, which has no Arrow"
+          + " counterpart: Athena has no such type. CAST it to VARCHAR or VARBINARY.",
       "SELECT CAST(ROW(NULL) AS ROW(o JAVA_OBJECT)) AS r|Column r.o has type JAVA_OBJECT",
   })
   void valuesAndTypesArrowCannotCarryFailWithTheColumnNamed(String sql, String message) throws Exception {

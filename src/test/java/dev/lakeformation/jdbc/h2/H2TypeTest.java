@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.local;
+package dev.lakeformation.jdbc.h2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,6 +61,6 @@ class H2TypeTest {
   @Test
   void aNameThatIsNotATypeIsAnErrorNamingIt() {
     SQLException e = assertThrows(SQLException.class, () -> H2Type.parse("ROW(\"a\" INTEGER"));
-    assertEquals("LakeFormation Local cannot read the H2 type ROW(\"a\" INTEGER", e.getMessage());
+    assertEquals("Cannot read the H2 type ROW(\"a\" INTEGER", e.getMessage());
   }
 }

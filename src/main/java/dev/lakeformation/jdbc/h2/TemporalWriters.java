@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.local;
+package dev.lakeformation.jdbc.h2;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.local;
+package dev.lakeformation.jdbc.h2;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -233,7 +233,7 @@ record H2Type(String name, long precision, int scale, H2Type element, List<RowFi
     }
 
     SQLException unreadable() {
-      return new SQLException("LakeFormation Local cannot read the H2 type " + text, "0A000");
+      return new SQLException("Cannot read the H2 type " + text, "0A000");
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.local;
+package dev.lakeformation.jdbc.h2;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,8 +37,8 @@ record DecimalShape(int precision, int scale) {
     BigDecimal scaled = value.scale() == scale ? value : value.setScale(scale, RoundingMode.HALF_UP);
     if (scaled.precision() > precision) {
       throw new SQLException("The value " + value.toPlainString() + " of column " + column + " does not fit "
-          + this + ", the widest decimal LakeFormation Local returns (as Athena); CAST it to DOUBLE or to a"
-          + " DECIMAL with fewer fractional digits.", "22003");
+          + this + ", the widest decimal Athena has; CAST it to DOUBLE or to a DECIMAL with fewer fractional"
+          + " digits.", "22003");
     }
     return scaled;
   }

@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.local;
+package dev.lakeformation.jdbc.h2;
 
 import dev.lakeformation.jdbc.types.ArrowFieldTypes;
 import java.sql.ResultSetMetaData;
@@ -17,8 +17,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /**
  * The Arrow type each H2 result type is sent as, and the writer that copies its values. Athena's
  * own types are the guide: every H2 type either becomes the Arrow type of its Athena
- * counterpart, or fails planning with a message naming the column and its type. The table in
- * docs/local-service.md lists the choices.
+ * counterpart, or fails the query with a message naming the column and its type. The table in
+ * docs/local-service.md lists the choices; LakeFormation Local's work units and the driver's
+ * system-table results both follow it.
  */
 final class ArrowMapping {
   /** One column (or array element, or ROW field): its Arrow field and its writer. */
@@ -75,7 +76,7 @@ final class ArrowMapping {
           ? leaf(fieldName, nullable, float32(), ScalarWriters.float32())
           : leaf(fieldName, nullable, double64(), ScalarWriters.float64());
       case "BOOLEAN" -> leaf(fieldName, nullable, ArrowType.Bool.INSTANCE, ScalarWriters.bool());
-      case "CHARACTER", "CHARACTER VARYING" -> GlueTypes.declaresLength(type.precision())
+      case "CHARACTER", "CHARACTER VARYING" -> TextLength.isDeclared(type.precision())
           ? declaredText(fieldName, nullable, name.equals("CHARACTER") ? "CHAR" : "VARCHAR", type.precision())
           : leaf(fieldName, nullable, ArrowType.Utf8.INSTANCE, ScalarWriters.text());
       case "VARCHAR_IGNORECASE", "CHARACTER LARGE OBJECT", "ENUM", "UUID", "JSON", "GEOMETRY" ->
@@ -109,8 +110,7 @@ final class ArrowMapping {
             children), NestedWriters.struct(writers, where));
       }
       default -> throw new SQLException("Column " + where + " has type " + type.sql()
-          + ", which LakeFormation Local cannot return: Athena has no such type. CAST it to VARCHAR or VARBINARY.",
-          "0A000");
+          + ", which has no Arrow counterpart: Athena has no such type. CAST it to VARCHAR or VARBINARY.", "0A000");
     };
   }
 

@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.local;
+package dev.lakeformation.jdbc.h2;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +103,7 @@ final class ScalarWriters {
           double d = new BigDecimal(text).doubleValue();
           if (Double.isInfinite(d)) {
             throw new SQLException("The DECFLOAT value " + text + " of column " + column
-                + " is beyond the range of DOUBLE, the type LakeFormation Local returns DECFLOAT as.", "22003");
+                + " is beyond the range of DOUBLE, the type DECFLOAT values are returned as.", "22003");
           }
           yield d;
         }
