@@ -13,6 +13,7 @@ import dev.lakeformation.jdbc.query.QueryListener;
 import dev.lakeformation.jdbc.query.QuerySession;
 import dev.lakeformation.jdbc.resultset.OpenResults;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
+import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -49,7 +50,7 @@ import java.util.concurrent.Executor;
  */
 public final class LfConnection implements Connection, SelfWrapper {
   /** The Athena data catalog of Glue's tables, where the system schema is listed too. */
-  static final String ATHENA_CATALOG = "AwsDataCatalog";
+  static final String ATHENA_CATALOG = SystemQueryParser.CATALOG;
   private static final int RECENT_QUERIES_KEPT = 100;
 
   private final ConnectionConfig config;

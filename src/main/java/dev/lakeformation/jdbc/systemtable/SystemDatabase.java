@@ -62,8 +62,10 @@ final class SystemDatabase implements AutoCloseable {
    * in {@code schemaNames} (a quoted {@code "SYSTEM"} is another schema to H2).
    */
   static SystemDatabase create(List<SystemTable> tables, Set<String> schemaNames) throws SQLException {
+    // IGNORE_CATALOGS: tools name system tables with the connection's data catalog too
+    // (AwsDataCatalog.system.queries), which the parser has checked; H2's catalog is this database.
     String url = "jdbc:h2:mem:lakeformation-system-" + UUID.randomUUID()
-        + ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        + ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;IGNORE_CATALOGS=TRUE";
     String readerPassword = UUID.randomUUID().toString();
     Connection owner = null;
     Connection reader = null;

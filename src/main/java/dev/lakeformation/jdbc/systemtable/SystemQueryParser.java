@@ -25,6 +25,8 @@ import net.sf.jsqlparser.statement.select.Select;
 public final class SystemQueryParser {
   /** The schema the driver answers itself; a Glue database of that name is hidden by it. */
   public static final String SCHEMA = "system";
+  /** The data catalog the system schema is listed in: Athena's name for Glue's, the connection's catalog. */
+  public static final String CATALOG = "AwsDataCatalog";
 
   private SystemQueryParser() {}
 
@@ -81,8 +83,10 @@ public final class SystemQueryParser {
 
   private static void checkNames(List<Table> references) throws SQLException {
     for (Table reference : references) {
-      if (reference.getDatabaseName() != null) {
-        throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "System tables are named without a catalog: write system."
+      String catalog = reference.getUnquotedDatabaseName();
+      if (catalog != null && !catalog.equalsIgnoreCase(CATALOG)) {
+        throw SqlErrors.of(SqlState.SYNTAX_OR_ACCESS, "The system schema is in the data catalog " + CATALOG
+            + ": write system." + reference.getUnquotedName() + " or " + CATALOG + ".system."
             + reference.getUnquotedName() + ", not " + reference + ".");
       }
       String name = SelectScope.lower(reference.getUnquotedName());

@@ -58,6 +58,9 @@ class SystemQueryParserTest {
       "SELECT * FROM system.query_executions WHERE NOT query_execution_id = 'a'|query_executions=*",
       "SELECT * FROM system.query_executions WHERE query_execution_id = 5|query_executions=*",
       "SELECT * FROM system.query_executions WHERE query_execution_id = 'it''s'|query_executions=[it's]",
+      // Qualified by the data catalog, as schema browsers write names.
+      "SELECT * FROM \"AwsDataCatalog\".\"system\".\"queries\" WHERE query_id = 'a'|queries=[a]",
+      "SELECT * FROM awsdatacatalog.system.query_executions WHERE query_execution_id = 'a'|query_executions=[a]",
       // Blocks that return nothing whatever the tables hold need no rows.
       "SELECT * FROM system.query_executions WHERE 1=0|query_executions=[]",
       "SELECT * FROM system.query_executions WHERE query_execution_id = NULL|query_executions=[]",
@@ -165,7 +168,7 @@ class SystemQueryParserTest {
       "SELECT 1; SELECT * FROM system.queries WHERE query_id = 'a'|42000|Send them one at a time",
       "SELECT * FROM system.nothing|42000|Table system.nothing does not exist; the system tables are:"
           + " system.queries, system.query_executions, system.query_results",
-      "SELECT * FROM AwsDataCatalog.system.queries WHERE query_id = 'a'|42000|without a catalog",
+      "SELECT * FROM OtherCatalog.system.queries WHERE query_id = 'a'|42000|in the data catalog AwsDataCatalog",
       "SELECT * FROM system.queries|42000|system.queries needs the queries it reads named where it is read,"
           + " as in WHERE query_id = '…'",
       "SELECT * FROM system.work_units WHERE query_id LIKE 'a%'|42000|system.work_units needs",
