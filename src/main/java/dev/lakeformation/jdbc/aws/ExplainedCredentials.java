@@ -7,18 +7,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * A credentials provider as the driver hands it to the SDK's clients: its failures become a
- * {@link CredentialsFailure} that says what to do, and it resolves with the driver's own class
- * loader as the thread's context class loader.
- *
- * <p>That second part is for GUI tools and application servers. When a profile assumes a role or
- * signs in through IAM Identity Center, the SDK builds its own STS or SSO client, which finds its
- * HTTP client with {@link java.util.ServiceLoader} through the context class loader. In DBeaver
- * that loader is the tool's own and does not see the driver's jar, and the SDK would fail with
- * "Unable to load an HTTP implementation".
+ * {@link CredentialsFailure} that says what to do, decided where the source is known.
  */
 final class ExplainedCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
-  private static final ClassLoader DRIVER_LOADER = ExplainedCredentials.class.getClassLoader();
-
   private final AwsCredentialsProvider delegate;
   private final CredentialSource source;
 
@@ -29,15 +20,10 @@ final class ExplainedCredentials implements AwsCredentialsProvider, SdkAutoClose
 
   @Override
   public AwsCredentials resolveCredentials() {
-    Thread thread = Thread.currentThread();
-    ClassLoader context = thread.getContextClassLoader();
-    thread.setContextClassLoader(DRIVER_LOADER);
     try {
       return delegate.resolveCredentials();
     } catch (RuntimeException e) {
       throw CredentialFailures.explain(source, e);
-    } finally {
-      thread.setContextClassLoader(context);
     }
   }
 
