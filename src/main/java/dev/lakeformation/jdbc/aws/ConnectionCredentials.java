@@ -8,7 +8,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
-import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -69,8 +68,10 @@ final class ConnectionCredentials implements SdkAutoCloseable {
 
   @Override
   public void close() {
-    IoUtils.closeQuietly(assumedRole, null);
-    IoUtils.closeQuietly(assumeRoleSts, null);
+    if (assumedRole != null) {
+      assumedRole.close();
+      assumeRoleSts.close();
+    }
     base.close();
   }
 }

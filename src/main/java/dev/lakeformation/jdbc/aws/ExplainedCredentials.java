@@ -2,7 +2,6 @@ package dev.lakeformation.jdbc.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -30,7 +29,9 @@ final class ExplainedCredentials implements AwsCredentialsProvider, SdkAutoClose
   /** Closes the delegate: a profile's or the default chain's provider holds the SDK's own STS or SSO clients. */
   @Override
   public void close() {
-    IoUtils.closeIfCloseable(delegate, null);
+    if (delegate instanceof SdkAutoCloseable closeable) {
+      closeable.close();
+    }
   }
 
   @Override

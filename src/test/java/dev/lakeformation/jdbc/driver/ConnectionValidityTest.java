@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.driver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,8 @@ class ConnectionValidityTest {
   @Test
   void aHealthyConnectionIsValidAtTheCostOfOneSmallCall() throws Exception {
     LocalFixture fixture = LocalFixture.shared();
-    try (Connection c = fixture.connect("Database=tpch")) {
+    Connection c = fixture.connect("Database=tpch");
+    try {
       assertTrue(c.isValid(5)); // the first call warms up the HTTP connection
       long before = fixture.local.requestCount("GetQueryState");
       long millis = millisOf(() -> {
@@ -49,11 +51,14 @@ class ConnectionValidityTest {
           assertTrue(c.isValid(5));
         }
       });
-      assertTrue(fixture.local.requestCount("GetQueryState") - before == 20, "one call per check");
+      assertEquals(20, fixture.local.requestCount("GetQueryState") - before, "one call per check");
       assertTrue(millis < 2_000, "20 checks took " + millis + " ms");
+    } finally {
       c.close();
-      assertFalse(c.isValid(5), "a closed connection is not valid, and calls nothing");
     }
+    long before = fixture.local.requestCount("GetQueryState");
+    assertFalse(c.isValid(5), "a closed connection is not valid");
+    assertEquals(before, fixture.local.requestCount("GetQueryState"), "and is checked without a call");
   }
 
   @Test

@@ -209,6 +209,11 @@ class CredentialSourcesTest {
         + " as docs/credentials.md describes.", e.getMessage());
     assertTrue(String.valueOf(e.getCause()).contains("Unable to load credentials"), "the chain's report is the cause");
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "no instance metadata service was waited for");
+    try (Connection offline = DriverManager.getConnection(url(local, "VerifyCredentials=false"))) {
+      SQLException query = assertThrows(SQLException.class, () -> nations(offline));
+      assertEquals("28000", query.getSQLState());
+      assertEquals(e.getMessage(), query.getMessage(), "the first query says the same");
+    }
   }
 
   @Test
