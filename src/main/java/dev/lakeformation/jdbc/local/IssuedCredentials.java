@@ -42,7 +42,10 @@ final class IssuedCredentials {
     this.maxLifetime = maxLifetime;
   }
 
-  /** New credentials for {@code principal}, valid for {@code lifetime} (capped by the maximum lifetime). */
+  /**
+   * New credentials for the principal {@code arn} (with its unique {@code userId} and
+   * {@code account}), valid for {@code lifetime} capped by the maximum lifetime.
+   */
   Issued issue(Duration lifetime, String arn, String userId, String account) {
     forgetLongExpired();
     String keyId = "ASIA" + randomKeyIdPart(16);
@@ -73,6 +76,7 @@ final class IssuedCredentials {
     byAccessKeyId.values().removeIf(issued -> issued.expiration().isBefore(horizon));
   }
 
+  /** Characters as AWS uses them in key and principal IDs. */
   String randomKeyIdPart(int length) {
     char[] chars = new char[length];
     for (int i = 0; i < length; i++) {
