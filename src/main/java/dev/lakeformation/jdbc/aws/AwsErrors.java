@@ -19,8 +19,8 @@ public final class AwsErrors {
   /** The request's signature or credentials were refused: the caller must fix them. */
   private static final Set<String> BAD_CREDENTIALS = Set.of("UnrecognizedClientException",
       "InvalidSignatureException", "SignatureDoesNotMatch", "ExpiredTokenException", "ExpiredToken",
-      "InvalidClientTokenId", "MissingAuthenticationTokenException", "IncompleteSignatureException",
-      "InvalidAccessKeyId", "RequestExpired");
+      "InvalidClientTokenId", "MissingAuthenticationTokenException", "MissingAuthenticationToken",
+      "IncompleteSignatureException", "IncompleteSignature", "InvalidAccessKeyId", "RequestExpired");
   /** The request was understood and refused for what it asks: a bad query, name or argument. */
   private static final Set<String> BAD_REQUEST = Set.of("InvalidInputException", "InvalidRequestException",
       "EntityNotFoundException", "MetadataException", "ResourceNotFoundException", "ValidationException");
@@ -29,6 +29,10 @@ public final class AwsErrors {
 
   /** Whether trying the same call again may succeed: throttling, a 5xx, or a connection that broke. */
   public static boolean isRetryable(Throwable failure) {
+    CredentialsFailure credentials = CredentialsFailure.in(failure);
+    if (credentials != null) {
+      return SqlState.isTransient(credentials.sqlState());
+    }
     if (failure instanceof AwsServiceException e) {
       return e.isThrottlingException() || e.statusCode() >= 500;
     }
@@ -38,13 +42,18 @@ public final class AwsErrors {
     return failure instanceof IOException;
   }
 
-  private static boolean hasIoCause(Throwable failure) {
+  static boolean hasIoCause(Throwable failure) {
     for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
       if (t instanceof IOException) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether the service refused the request's credentials or signature (not merely the caller's permissions). */
+  static boolean refusesCredentials(AwsServiceException e) {
+    return BAD_CREDENTIALS.contains(errorCode(e));
   }
 
   /** The error code the service sent, or null. */
@@ -61,6 +70,10 @@ public final class AwsErrors {
   public static LakeFormationException classify(String operation, Throwable failure) {
     if (failure instanceof LakeFormationException e) {
       return e;
+    }
+    CredentialsFailure credentials = CredentialsFailure.in(failure);
+    if (credentials != null) {
+      return credentials.toLakeFormationException();
     }
     if (failure instanceof AwsServiceException e) {
       String code = errorCode(e);

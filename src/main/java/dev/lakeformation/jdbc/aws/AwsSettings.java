@@ -15,6 +15,9 @@ import software.amazon.awssdk.regions.Region;
  * @param credentials where credentials come from
  * @param connectTimeout TCP connect timeout
  * @param socketTimeout the longest wait for the next bytes of a response
+ * @param stsEndpoint an endpoint override for the driver's STS calls, or null for the SDK's choice
+ * @param profileName the profile whose settings the SDK reads for STS (a services section), or
+ *     null for its default (AWS_PROFILE)
  */
 public record AwsSettings(
     Region region,
@@ -22,9 +25,17 @@ public record AwsSettings(
     URI athenaEndpoint,
     AwsCredentialsProvider credentials,
     Duration connectTimeout,
-    Duration socketTimeout) {
+    Duration socketTimeout,
+    URI stsEndpoint,
+    String profileName) {
   public AwsSettings {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /** Settings whose STS calls go where the SDK chooses. */
+  public AwsSettings(Region region, URI lakeFormationEndpoint, URI athenaEndpoint, AwsCredentialsProvider credentials,
+      Duration connectTimeout, Duration socketTimeout) {
+    this(region, lakeFormationEndpoint, athenaEndpoint, credentials, connectTimeout, socketTimeout, null, null);
   }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -69,6 +70,9 @@ public final class ConnectionConfig {
 
   private static void parseUrlPart(String rest, Map<ConnectionProperty<?>, String> texts) throws LakeFormationException {
     int i = 0;
+    // The last property read, when its value was a secret written without braces: a ';' inside
+    // that secret splits it, and what follows must not be echoed back as a segment or a key.
+    ConnectionProperty<?> unbracedSecret = null;
     while (i < rest.length()) {
       int eq = rest.indexOf('=', i);
       int semicolon = rest.indexOf(';', i);
@@ -77,38 +81,49 @@ public final class ConnectionConfig {
         continue;
       }
       if (eq < 0 || (semicolon >= 0 && semicolon < eq)) {
+        if (unbracedSecret != null) {
+          throw secretSplit(unbracedSecret);
+        }
         String segment = rest.substring(i, semicolon < 0 ? rest.length() : semicolon);
         throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Malformed URL segment '" + segment
             + "': expected Key=Value pairs separated by ';'.");
       }
       String key = rest.substring(i, eq).trim();
+      ConnectionProperty<?> property = ConnectionProperty.forName(key);
+      if (property == null) {
+        throw unbracedSecret != null ? secretSplit(unbracedSecret) : unknown(key, "the URL");
+      }
       String value;
       int next;
-      if (eq + 1 < rest.length() && rest.charAt(eq + 1) == '{') {
+      boolean braced = eq + 1 < rest.length() && rest.charAt(eq + 1) == '{';
+      if (braced) {
         int close = rest.indexOf('}', eq + 2);
         if (close < 0) {
-          throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "The value of " + key
+          throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "The value of " + property.name()
               + " opens a '{' that is never closed.");
         }
         value = rest.substring(eq + 2, close);
         next = close + 1;
         if (next < rest.length() && rest.charAt(next) != ';') {
-          throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Expected ';' after the braced value of " + key + ".");
+          throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Expected ';' after the braced value of "
+              + property.name() + (property.isSensitive() ? " (a braced value cannot hold '}')." : "."));
         }
       } else {
         next = semicolon < 0 ? rest.length() : semicolon;
         value = rest.substring(eq + 1, next);
       }
-      ConnectionProperty<?> property = ConnectionProperty.forName(key);
-      if (property == null) {
-        throw unknown(key, "the URL");
-      }
       if (texts.put(property, value) != null) {
         throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Connection property " + property.name()
             + " is given twice in the URL.");
       }
+      unbracedSecret = property.isSensitive() && !braced ? property : null;
       i = next + 1;
     }
+  }
+
+  private static LakeFormationException secretSplit(ConnectionProperty<?> secret) {
+    return new LakeFormationException(SqlState.CONNECTION_REJECTED, "The URL cannot be read after the value of "
+        + secret.name() + ", which seems to hold a ';': write it in braces, " + secret.name() + "={...}.");
   }
 
   private static LakeFormationException unknown(String key, String where) {
@@ -155,13 +170,23 @@ public final class ConnectionConfig {
     if (isSet(ConnectionProperty.PROFILE) && keyId != null) {
       throw invalidCredentials("Profile and static credentials (AccessKeyId/User) exclude each other: give one.");
     }
-    if (get(ConnectionProperty.LOCAL) && (isSet(ConnectionProperty.ENDPOINT) || isSet(ConnectionProperty.ATHENA_ENDPOINT))) {
-      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Local=true starts its own endpoint: remove Endpoint and AthenaEndpoint.");
+    if (get(ConnectionProperty.LOCAL) && (isSet(ConnectionProperty.ENDPOINT) || isSet(ConnectionProperty.ATHENA_ENDPOINT)
+        || isSet(ConnectionProperty.STS_ENDPOINT))) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED,
+          "Local=true starts its own endpoint: remove Endpoint, AthenaEndpoint and StsEndpoint.");
+    }
+    for (ConnectionProperty<?> roleSetting : List.of(ConnectionProperty.ROLE_SESSION_NAME, ConnectionProperty.EXTERNAL_ID,
+        ConnectionProperty.DURATION_SECONDS)) {
+      if (isSet(roleSetting) && !isSet(ConnectionProperty.ROLE_ARN)) {
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, roleSetting.name()
+            + " is a setting of the role to assume: give RoleArn too.");
+      }
     }
     if (get(ConnectionProperty.POLL_INTERVAL_MILLIS) > get(ConnectionProperty.POLL_MAX_INTERVAL_MILLIS)) {
       throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "PollIntervalMillis must not exceed PollMaxIntervalMillis.");
     }
-    for (ConnectionProperty<URI> endpoint : java.util.List.of(ConnectionProperty.ENDPOINT, ConnectionProperty.ATHENA_ENDPOINT)) {
+    for (ConnectionProperty<URI> endpoint : List.of(ConnectionProperty.ENDPOINT, ConnectionProperty.ATHENA_ENDPOINT,
+        ConnectionProperty.STS_ENDPOINT)) {
       URI uri = get(endpoint);
       if (uri != null && uri.getScheme().equalsIgnoreCase("http") && !get(ConnectionProperty.ALLOW_HTTP)
           && !isLoopback(uri.getHost())) {
@@ -169,6 +194,11 @@ public final class ConnectionConfig {
             + " than loopback: use https://, or set AllowHttp=true to send credentials unencrypted.");
       }
     }
+  }
+
+  /** Whether the URL names this machine by a loopback address or {@code localhost}, without asking a DNS server. */
+  public static boolean isLoopback(URI uri) {
+    return isLoopback(uri.getHost());
   }
 
   private static boolean isLoopback(String host) {

@@ -38,6 +38,11 @@ public final class ConnectionProperty<T> {
   public static final ConnectionProperty<Boolean> ALLOW_HTTP = new ConnectionProperty<>("AllowHttp", Group.CONNECTION,
       "boolean", "false", false, List.of("true", "false"), ConnectionProperty::bool,
       "Allows plain http:// endpoints on addresses other than loopback. Credentials then travel unencrypted.");
+  public static final ConnectionProperty<URI> STS_ENDPOINT = new ConnectionProperty<>("StsEndpoint", Group.CONNECTION,
+      "URL", null, false, null, ConnectionProperty::uri,
+      "Overrides the STS endpoint of the driver's own STS calls (the connect check and RoleArn). Without it:"
+          + " LakeFormation Local's with Local=true or a loopback Endpoint, else AWS's regional STS endpoint of"
+          + " Region (or what AWS_ENDPOINT_URL_STS or the profile's services section say).");
   public static final ConnectionProperty<Boolean> LOCAL = new ConnectionProperty<>("Local", Group.CONNECTION,
       "boolean", "false", false, List.of("true", "false"), ConnectionProperty::bool,
       "Starts LakeFormation Local in this JVM (sample data, no AWS account) and connects to it.");
@@ -77,6 +82,23 @@ public final class ConnectionProperty<T> {
   public static final ConnectionProperty<String> PROFILE = new ConnectionProperty<>("Profile", Group.CREDENTIALS,
       "string", null, false, null, ConnectionProperty::nonEmpty,
       "A profile of the AWS shared config/credentials files. Without credentials or a profile, the SDK's default chain is used.");
+  public static final ConnectionProperty<String> ROLE_ARN = new ConnectionProperty<>("RoleArn", Group.CREDENTIALS,
+      "IAM role ARN", null, false, null, ConnectionProperty::roleArn,
+      "Assumes this IAM role (STS AssumeRole) with the credentials found otherwise (keys, Profile or the default"
+          + " chain); its temporary credentials are renewed before they expire.");
+  public static final ConnectionProperty<String> ROLE_SESSION_NAME = new ConnectionProperty<>("RoleSessionName",
+      Group.CREDENTIALS, "string", null, false, null, ConnectionProperty::roleSessionName,
+      "Session name of the assumed role, shown in CloudTrail; lakeformation-jdbc-<epoch millis> if not set. Needs RoleArn.");
+  public static final ConnectionProperty<String> EXTERNAL_ID = new ConnectionProperty<>("ExternalId", Group.CREDENTIALS,
+      "string", null, false, null, ConnectionProperty::externalId,
+      "The external ID the role's trust policy asks for. Needs RoleArn.");
+  public static final ConnectionProperty<Integer> DURATION_SECONDS = new ConnectionProperty<>("DurationSeconds",
+      Group.CREDENTIALS, "integer 900..43200", "3600", false, null, v -> intIn(v, 900, 43_200),
+      "Lifetime asked for the assumed role's credentials (the role's maximum session duration caps it). Needs RoleArn.");
+  public static final ConnectionProperty<Boolean> VERIFY_CREDENTIALS = new ConnectionProperty<>("VerifyCredentials",
+      Group.CREDENTIALS, "boolean", "true", false, List.of("true", "false"), ConnectionProperty::bool,
+      "Checks the credentials when connecting with one STS GetCallerIdentity call, so that wrong or missing"
+          + " credentials fail getConnection (28000); false makes connecting call nothing, and the first query finds out.");
   public static final ConnectionProperty<Integer> MAX_CONCURRENT_WORK_UNITS = new ConnectionProperty<>(
       "MaxConcurrentWorkUnits", Group.FETCH, "integer 1..256", "8", false, null, v -> intIn(v, 1, 256),
       "Work units fetched in parallel, ahead of the reader.");
@@ -114,9 +136,10 @@ public final class ConnectionProperty<T> {
           + " so a GUI's burst of metadata calls makes few API calls; 0 asks Athena every time.");
 
   /** Every property, in the order of the docs. */
-  public static final List<ConnectionProperty<?>> ALL = List.of(REGION, ENDPOINT, ATHENA_ENDPOINT, ALLOW_HTTP, LOCAL,
-      DATABASE, CATALOG_ID, QUERY_ID, TRANSACTION_ID, QUERY_AS_OF_TIME, WORK_GROUP,
+  public static final List<ConnectionProperty<?>> ALL = List.of(REGION, ENDPOINT, ATHENA_ENDPOINT, STS_ENDPOINT,
+      ALLOW_HTTP, LOCAL, DATABASE, CATALOG_ID, QUERY_ID, TRANSACTION_ID, QUERY_AS_OF_TIME, WORK_GROUP,
       USER, PASSWORD, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, PROFILE,
+      ROLE_ARN, ROLE_SESSION_NAME, EXTERNAL_ID, DURATION_SECONDS, VERIFY_CREDENTIALS,
       MAX_CONCURRENT_WORK_UNITS, MAX_BUFFER_BYTES, PAGE_SIZE, ROW_ORDER, MAX_RETRIES,
       POLL_INTERVAL_MILLIS, POLL_MAX_INTERVAL_MILLIS, PLANNING_TIMEOUT_SECONDS, CONNECT_TIMEOUT_MILLIS,
       SOCKET_TIMEOUT_MILLIS, METADATA_CACHE_SECONDS);
@@ -221,6 +244,30 @@ public final class ConnectionProperty<T> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("'" + v + "' is not an http:// or https:// URL with a host");
     }
+  }
+
+  /** IAM role ARNs of every partition (aws, aws-cn, aws-us-gov…), with the path the role may have. */
+  private static String roleArn(String v) {
+    if (!v.matches("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}")) {
+      throw new IllegalArgumentException("'" + v + "' is not an IAM role ARN such as arn:aws:iam::123456789012:role/analyst");
+    }
+    return v;
+  }
+
+  /** STS's own rule for role session names. */
+  private static String roleSessionName(String v) {
+    if (!v.matches("[\\w+=,.@-]{2,64}")) {
+      throw new IllegalArgumentException("'" + v + "' is not a role session name (2-64 of a-z A-Z 0-9 + = , . @ _ -)");
+    }
+    return v;
+  }
+
+  /** STS's own rule for external IDs. */
+  private static String externalId(String v) {
+    if (!v.matches("[\\w+=,.@:/-]{2,1224}")) {
+      throw new IllegalArgumentException("must be 2-1224 of a-z A-Z 0-9 + = , . @ : / _ -");
+    }
+    return v;
   }
 
   private static Boolean bool(String v) {

@@ -71,6 +71,14 @@ public final class LfConnection implements Connection, SelfWrapper {
     } catch (LakeFormationException e) {
       throw SqlErrors.of(e);
     }
+    if (config.get(ConnectionProperty.VERIFY_CREDENTIALS)) {
+      try {
+        session.verifyCredentials(); // so that a wrong key fails getConnection, not the first query
+      } catch (LakeFormationException e) {
+        session.close();
+        throw SqlErrors.of(e);
+      }
+    }
     this.schema = session.planningContext().database();
   }
 
@@ -420,13 +428,19 @@ public final class LfConnection implements Connection, SelfWrapper {
     throw SqlErrors.readOnly("createSQLXML");
   }
 
-  /** Valid while open and its clients work; checked without a network call, so pools stay fast. */
+  /**
+   * Valid while open and the service answers its signed requests: one small call (GetQueryState
+   * of a query ID no query has), cut off after {@code timeout} seconds (0: the connection's HTTP
+   * timeouts only). False for a dead endpoint or refused (revoked, expired) credentials. It is
+   * not cached, so a pool's check always tells the current state; its cost is one round trip on
+   * a kept-alive HTTP connection.
+   */
   @Override
   public boolean isValid(int timeout) throws SQLException {
     if (timeout < 0) {
       throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The timeout must be >= 0, got " + timeout + ".");
     }
-    return !closed;
+    return !closed && session.isServiceAvailable(timeout == 0 ? null : Duration.ofSeconds(timeout));
   }
 
   @Override

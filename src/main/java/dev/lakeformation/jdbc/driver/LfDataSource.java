@@ -116,6 +116,10 @@ public class LfDataSource implements DataSource, SelfWrapper {
     set(ConnectionProperty.ATHENA_ENDPOINT, value);
   }
 
+  public void setStsEndpoint(String value) {
+    set(ConnectionProperty.STS_ENDPOINT, value);
+  }
+
   public void setAllowHttp(boolean value) {
     set(ConnectionProperty.ALLOW_HTTP, value);
   }
@@ -170,6 +174,26 @@ public class LfDataSource implements DataSource, SelfWrapper {
 
   public void setProfile(String value) {
     set(ConnectionProperty.PROFILE, value);
+  }
+
+  public void setRoleArn(String value) {
+    set(ConnectionProperty.ROLE_ARN, value);
+  }
+
+  public void setRoleSessionName(String value) {
+    set(ConnectionProperty.ROLE_SESSION_NAME, value);
+  }
+
+  public void setExternalId(String value) {
+    set(ConnectionProperty.EXTERNAL_ID, value);
+  }
+
+  public void setDurationSeconds(int value) {
+    set(ConnectionProperty.DURATION_SECONDS, value);
+  }
+
+  public void setVerifyCredentials(boolean value) {
+    set(ConnectionProperty.VERIFY_CREDENTIALS, value);
   }
 
   public void setMaxConcurrentWorkUnits(int value) {

@@ -20,8 +20,10 @@ import java.util.logging.Logger;
 
 /**
  * The HTTP/1.1 front of LakeFormation Local on the loopback interface: authenticates each
- * request, injects faults, routes Lake Formation ({@code POST /<Operation>}) and Athena
- * ({@code X-Amz-Target}) calls, and renders errors the way each protocol expects them.
+ * request, injects faults, routes Lake Formation ({@code POST /<Operation>}), Athena
+ * ({@code X-Amz-Target}) and STS (form-encoded {@code POST /}) calls, and renders errors the way
+ * each protocol expects them. Faults are injected into Lake Formation and Athena calls only:
+ * they exercise the data path, and a connection's credential check must not draw them.
  */
 final class HttpFront implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
@@ -32,15 +34,17 @@ final class HttpFront implements AutoCloseable {
   private final ExecutorService workers;
   private final LakeFormationApi lakeFormation;
   private final AthenaApi athena;
+  private final StsApi sts;
   private final SigV4Verifier verifier;
   private final Faults faults;
   /** Requests per known operation, answered or failed: how tests see how many calls a client made. */
   private final Map<String, LongAdder> requestsByOperation = new ConcurrentHashMap<>();
 
-  HttpFront(int port, int threads, LakeFormationApi lakeFormation, AthenaApi athena,
+  HttpFront(int port, int threads, LakeFormationApi lakeFormation, AthenaApi athena, StsApi sts,
       SigV4Verifier verifier, Faults faults) throws IOException {
     this.lakeFormation = lakeFormation;
     this.athena = athena;
+    this.sts = sts;
     this.verifier = verifier;
     this.faults = faults;
     enableNoDelay();
@@ -103,63 +107,117 @@ final class HttpFront implements AutoCloseable {
     return count == null ? 0 : count.sum();
   }
 
+  /** The three wire protocols served, each with its own way of naming operations and errors. */
+  private enum Protocol {
+    LAKE_FORMATION, ATHENA, STS;
+
+    static Protocol of(HttpExchange exchange) {
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      if (target != null && target.startsWith(AthenaApi.TARGET_PREFIX)) {
+        return ATHENA;
+      }
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
+      return form && "/".equals(exchange.getRequestURI().getPath()) ? STS : LAKE_FORMATION;
+    }
+
+    String operation(HttpExchange exchange, Map<String, String> stsParameters) {
+      return switch (this) {
+        case ATHENA -> exchange.getRequestHeaders().getFirst("X-Amz-Target").substring(AthenaApi.TARGET_PREFIX.length());
+        case STS -> stsParameters.getOrDefault("Action", "");
+        case LAKE_FORMATION -> exchange.getRequestURI().getPath().replaceFirst("^/", "");
+      };
+    }
+
+    boolean knows(String operation) {
+      return switch (this) {
+        case ATHENA -> AthenaApi.knows(operation);
+        case STS -> StsApi.knows(operation);
+        case LAKE_FORMATION -> LakeFormationApi.knows(operation);
+      };
+    }
+
+    /** The error of a refused signature, named and numbered as this protocol's service answers it. */
+    ServiceError refused(AuthenticationFailure failure) {
+      String type = switch (failure.kind) {
+        case MISSING -> this == STS ? "MissingAuthenticationToken" : "MissingAuthenticationTokenException";
+        case MALFORMED -> this == STS ? "IncompleteSignature" : "IncompleteSignatureException";
+        case UNKNOWN_KEY -> this == STS ? "InvalidClientTokenId" : "UnrecognizedClientException";
+        case BAD_SIGNATURE -> this == STS ? "SignatureDoesNotMatch" : "InvalidSignatureException";
+        case EXPIRED -> this == STS ? "ExpiredToken" : "ExpiredTokenException";
+      };
+      // JSON 1.1 services (Athena) answer client errors with 400; STS's expired token is a 400 too.
+      int status = this == ATHENA || (this == STS && failure.kind == AuthenticationFailure.Kind.EXPIRED) ? 400 : 403;
+      return new ServiceError(type, status, failure.getMessage(), Map.of());
+    }
+
+    ServiceError unknownOperation(String message) {
+      return this == STS ? ServiceError.stsInvalidAction(message)
+          : new ServiceError("UnknownOperationException", this == ATHENA ? 400 : 404, message, Map.of());
+    }
+  }
+
   private void serve(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    boolean isAthena = target != null && target.startsWith(AthenaApi.TARGET_PREFIX);
-    String operation = isAthena
-        ? target.substring(AthenaApi.TARGET_PREFIX.length())
-        : exchange.getRequestURI().getPath().replaceFirst("^/", "");
-    if (isAthena ? AthenaApi.knows(operation) : LakeFormationApi.knows(operation)) {
-      requestsByOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
-    }
+    Protocol protocol = Protocol.of(exchange);
+    String operation = "";
     int status;
     try {
-      Reply reply = answer(exchange, isAthena, operation);
+      byte[] body = readBody(exchange, protocol);
+      Map<String, String> stsParameters = protocol == Protocol.STS ? StsApi.parameters(body) : Map.of();
+      operation = protocol.operation(exchange, stsParameters);
+      if (protocol.knows(operation)) {
+        requestsByOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
+      }
+      Reply reply = answer(exchange, protocol, operation, body, stsParameters);
       status = 200;
       send(exchange, reply);
     } catch (ConnectionCut cut) {
-      logRequest(exchange, isAthena, operation, 200, start);
+      logRequest(exchange, operation, 200, start);
       throw cut; // not closing the exchange: the server drops the connection
     } catch (ServiceError error) {
       status = error.httpStatus;
-      sendError(exchange, isAthena, error);
+      sendError(exchange, protocol, error);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "LakeFormation Local failed on " + operation, e);
-      ServiceError error = isAthena ? ServiceError.athenaInternal("Internal error: " + e)
+      ServiceError error = protocol == Protocol.ATHENA ? ServiceError.athenaInternal("Internal error: " + e)
+          : protocol == Protocol.STS ? new ServiceError("InternalFailure", 500, "Internal error: " + e, Map.of())
           : ServiceError.internal("Internal error: " + e);
       status = error.httpStatus;
-      sendError(exchange, isAthena, error);
+      sendError(exchange, protocol, error);
     }
     exchange.close();
-    logRequest(exchange, isAthena, operation, status, start);
+    logRequest(exchange, operation, status, start);
   }
 
-  private static void logRequest(HttpExchange exchange, boolean isAthena, String operation, int status, long start) {
+  private static void logRequest(HttpExchange exchange, String operation, int status, long start) {
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine(String.format("%s %s %s -> %d in %d ms", exchange.getRequestMethod(),
-          isAthena ? "/" : exchange.getRequestURI().getPath(), operation, status,
-          (System.nanoTime() - start) / 1_000_000));
+          exchange.getRequestURI().getPath(), operation, status, (System.nanoTime() - start) / 1_000_000));
     }
   }
 
-  private Reply answer(HttpExchange exchange, boolean isAthena, String operation) throws IOException {
-    byte[] body = readBody(exchange, isAthena);
+  private Reply answer(HttpExchange exchange, Protocol protocol, String operation, byte[] body,
+      Map<String, String> stsParameters) throws IOException {
     if (!"POST".equals(exchange.getRequestMethod())) {
-      throw new ServiceError("UnknownOperationException", isAthena ? 400 : 404,
-          "Only POST is supported, got " + exchange.getRequestMethod() + ".", Map.of());
+      throw protocol.unknownOperation("Only POST is supported, got " + exchange.getRequestMethod() + ".");
     }
-    String problem = verifier.check(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
-    if (problem != null) {
-      throw isAthena
-          ? new ServiceError("UnrecognizedClientException", 400, problem, Map.of())
-          : ServiceError.accessDenied(problem);
+    Caller caller = null;
+    if (!(protocol == Protocol.STS && StsApi.UNSIGNED_ACTION.equals(operation))) {
+      try {
+        caller = verifier.check(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+      } catch (AuthenticationFailure failure) {
+        throw protocol.refused(failure);
+      }
     }
-    if (isAthena ? !AthenaApi.knows(operation) : !LakeFormationApi.knows(operation)) {
-      throw new ServiceError("UnknownOperationException", isAthena ? 400 : 404,
-          "Operation " + operation + " is not supported by LakeFormation Local.", Map.of());
+    if (protocol == Protocol.STS) {
+      return sts.handle(stsParameters, caller);
     }
+    if (!protocol.knows(operation)) {
+      throw protocol.unknownOperation("Operation " + operation + " is not supported by LakeFormation Local.");
+    }
+    boolean isAthena = protocol == Protocol.ATHENA;
     if (faults.drawThrottle()) {
       throw isAthena ? ServiceError.athenaTooManyRequests("Rate exceeded (injected fault).")
           : ServiceError.throttled("Rate exceeded (injected fault).");
@@ -171,12 +229,16 @@ final class HttpFront implements AutoCloseable {
     return isAthena ? athena.handle(operation, body) : lakeFormation.handle(operation, body);
   }
 
-  private static byte[] readBody(HttpExchange exchange, boolean isAthena) throws IOException {
+  private static byte[] readBody(HttpExchange exchange, Protocol protocol) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
       if (body.length > MAX_REQUEST_BYTES) {
         String message = "The request body exceeds " + MAX_REQUEST_BYTES + " bytes.";
-        throw isAthena ? ServiceError.athenaInvalidRequest(message) : ServiceError.invalidInput(message);
+        throw switch (protocol) {
+          case ATHENA -> ServiceError.athenaInvalidRequest(message);
+          case STS -> ServiceError.stsValidation(message);
+          case LAKE_FORMATION -> ServiceError.invalidInput(message);
+        };
       }
       return body;
     }
@@ -205,18 +267,26 @@ final class HttpFront implements AutoCloseable {
     }
   }
 
-  private static void sendError(HttpExchange exchange, boolean isAthena, ServiceError error) throws IOException {
-    ObjectNode body = Json.object();
-    if (isAthena) {
-      body.put("__type", error.type);
+  private static void sendError(HttpExchange exchange, Protocol protocol, ServiceError error) throws IOException {
+    String requestId = UUID.randomUUID().toString();
+    byte[] bytes;
+    String contentType;
+    if (protocol == Protocol.STS) {
+      bytes = StsApi.errorDocument(error, requestId);
+      contentType = "text/xml";
+    } else {
+      ObjectNode body = Json.object();
+      if (protocol == Protocol.ATHENA) {
+        body.put("__type", error.type);
+      }
+      body.put("Message", error.getMessage());
+      error.extraMembers.forEach(body::put);
+      bytes = Json.bytes(body);
+      contentType = protocol == Protocol.ATHENA ? "application/x-amz-json-1.1" : "application/json";
     }
-    body.put("Message", error.getMessage());
-    error.extraMembers.forEach(body::put);
-    byte[] bytes = Json.bytes(body);
-    exchange.getResponseHeaders().set("Content-Type",
-        isAthena ? "application/x-amz-json-1.1" : "application/json");
-    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    if (!isAthena) {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+    if (protocol == Protocol.LAKE_FORMATION) {
       exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type);
     }
     exchange.sendResponseHeaders(error.httpStatus, bytes.length);

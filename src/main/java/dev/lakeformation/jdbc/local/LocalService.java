@@ -12,7 +12,9 @@ import java.util.Objects;
 
 /**
  * LakeFormation Local: the Lake Formation query APIs and the Athena APIs the driver uses,
- * served over HTTP on 127.0.0.1 from an in-memory H2 database with sample data.
+ * served over HTTP on 127.0.0.1 from an in-memory H2 database with sample data, and the STS
+ * operations that check and exchange credentials (GetCallerIdentity, AssumeRole,
+ * AssumeRoleWithWebIdentity) on the same endpoint.
  *
  * <pre>{@code
  * try (LocalService local = LocalService.builder().tpchScaleFactor(0.01).start()) {
@@ -25,11 +27,16 @@ public final class LocalService implements AutoCloseable {
   public static final String DEFAULT_ACCESS_KEY_ID = "AKIALAKEFORMATIONLOCAL";
   /** The secret key that goes with {@link #DEFAULT_ACCESS_KEY_ID}; it guards only loopback. */
   public static final String DEFAULT_SECRET_ACCESS_KEY = "lakeformation-local-secret";
+  /** The account of the service's user and of every role assumed through it. */
+  public static final String ACCOUNT_ID = "123456789012";
+  /** The IAM user that the service's own access key belongs to, as GetCallerIdentity names it. */
+  public static final String USER_ARN = "arn:aws:iam::" + ACCOUNT_ID + ":user/lakeformation-local";
 
   private final LocalServiceConfig config;
   private final Faults faults;
   private final H2Backend h2;
   private final QueryRegistry queries;
+  private final IssuedCredentials issuedCredentials;
   private final HttpFront front;
 
   private LocalService(LocalServiceConfig config) throws IOException, SQLException {
@@ -40,10 +47,13 @@ public final class LocalService implements AutoCloseable {
     try {
       SampleData.load(backend.keeper(), config.tpchScaleFactor());
       this.queries = new QueryRegistry(backend, config, faults, clock);
+      this.issuedCredentials = new IssuedCredentials(clock, config.temporaryCredentialsMaxLifetime());
+      Caller owner = new Caller(config.accessKeyId(), USER_ARN, "AIDA" + ACCOUNT_ID + "LOCAL", ACCOUNT_ID);
       this.front = new HttpFront(config.port(), config.serverThreads(),
           new LakeFormationApi(queries, config, faults, clock),
           new AthenaApi(queries, backend, clock.instant()),
-          new SigV4Verifier(config.accessKeyId(), config.secretAccessKey(), config.verifySignatures()),
+          new StsApi(issuedCredentials),
+          new SigV4Verifier(owner, config.secretAccessKey(), issuedCredentials, config.verifySignatures()),
           faults);
     } catch (IOException | SQLException | RuntimeException e) {
       backend.close();
@@ -86,6 +96,14 @@ public final class LocalService implements AutoCloseable {
     return front.requestCount(operation);
   }
 
+  /**
+   * Revokes every temporary credential the service's STS has issued: their next use is refused
+   * as an unknown key, as AWS refuses the keys of a deleted session. How tests revoke credentials.
+   */
+  public void revokeIssuedCredentials() {
+    issuedCredentials.revokeAll();
+  }
+
   /** Expires, now, every query older than the time to live (normally done on a timer). */
   public void expireOldQueries() {
     queries.expireOld();
@@ -114,6 +132,7 @@ public final class LocalService implements AutoCloseable {
     private int unitsPerRange = 4;
     private int defaultPageSize = 10;
     private Duration queryTimeToLive = Duration.ofMinutes(30);
+    private Duration temporaryCredentialsMaxLifetime = Duration.ofHours(12);
     private long heapLimitBytes = 256L << 20;
     private int plannerThreads = 2;
     private int serverThreads = 32;
@@ -186,6 +205,19 @@ public final class LocalService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The longest lifetime of the temporary credentials the service's STS issues, whatever
+     * DurationSeconds asks for (default 12 hours, STS's own maximum): a few seconds lets a test
+     * see credentials expire and be renewed.
+     */
+    public Builder temporaryCredentialsMaxLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
+      }
+      this.temporaryCredentialsMaxLifetime = lifetime;
+      return this;
+    }
+
     /** Heap bytes all queries' work units may take before further units spill to disk (default 256 MiB). */
     public Builder heapLimitBytes(long bytes) {
       if (bytes < 0) {
@@ -225,7 +257,7 @@ public final class LocalService implements AutoCloseable {
     public LocalService start() throws IOException, SQLException {
       return new LocalService(new LocalServiceConfig(port, tpchScaleFactor, accessKeyId, secretAccessKey,
           verifySignatures, rowsPerWorkUnit, rowsPerBatch, unitsPerRange, defaultPageSize, queryTimeToLive,
-          heapLimitBytes, plannerThreads, serverThreads, faultSeed, compression));
+          temporaryCredentialsMaxLifetime, heapLimitBytes, plannerThreads, serverThreads, faultSeed, compression));
     }
 
     private static int requireRange(String what, int value, int min, int max) {

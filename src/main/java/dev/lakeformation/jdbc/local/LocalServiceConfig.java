@@ -18,6 +18,7 @@ record LocalServiceConfig(
     int unitsPerRange,
     int defaultPageSize,
     Duration queryTimeToLive,
+    Duration temporaryCredentialsMaxLifetime,
     long heapLimitBytes,
     int plannerThreads,
     int serverThreads,
@@ -29,7 +30,8 @@ record LocalServiceConfig(
     return "LocalServiceConfig[port=" + port + ", tpchScaleFactor=" + tpchScaleFactor + ", accessKeyId=" + accessKeyId
         + ", verifySignatures=" + verifySignatures + ", rowsPerWorkUnit=" + rowsPerWorkUnit + ", rowsPerBatch="
         + rowsPerBatch + ", unitsPerRange=" + unitsPerRange + ", defaultPageSize=" + defaultPageSize
-        + ", queryTimeToLive=" + queryTimeToLive + ", heapLimitBytes=" + heapLimitBytes + ", plannerThreads="
+        + ", queryTimeToLive=" + queryTimeToLive + ", temporaryCredentialsMaxLifetime="
+        + temporaryCredentialsMaxLifetime + ", heapLimitBytes=" + heapLimitBytes + ", plannerThreads="
         + plannerThreads + ", serverThreads=" + serverThreads + ", faultSeed=" + faultSeed + ", compression="
         + compression + "]";
   }

@@ -64,6 +64,19 @@ final class ServiceError extends RuntimeException {
     return new ServiceError("InternalServerException", 500, message, Map.of());
   }
 
+  // STS (AWS Query protocol, rendered as an XML ErrorResponse): codes and statuses as AWS answers them.
+  static ServiceError stsValidation(String message) {
+    return new ServiceError("ValidationError", 400, message, Map.of());
+  }
+
+  static ServiceError stsInvalidAction(String message) {
+    return new ServiceError("InvalidAction", 400, message, Map.of());
+  }
+
+  static ServiceError stsInvalidIdentityToken(String message) {
+    return new ServiceError("InvalidIdentityToken", 400, message, Map.of());
+  }
+
   static ServiceError athenaTooManyRequests(String message) {
     return new ServiceError(
         "TooManyRequestsException", 400, message, Map.of("Reason", "CONCURRENT_QUERY_LIMIT_EXCEEDED"));

@@ -14,27 +14,41 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks AWS Signature Version 4 on incoming requests: that the access key is the service's,
- * and (when enabled) that the signature is the one the secret key gives for this request.
+ * Checks AWS Signature Version 4 on incoming requests: that the access key is the service's own
+ * or temporary credentials its STS issued (with their session token, not expired), and (when
+ * enabled) that the signature is the one the secret key gives for this request.
  */
 final class SigV4Verifier {
   private static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
-  private final String accessKeyId;
-  private final byte[] secretKey;
+  private final Caller owner;
+  private final byte[] ownerSecretKey;
+  private final IssuedCredentials issued;
   private final boolean verifySignatures;
 
-  SigV4Verifier(String accessKeyId, String secretAccessKey, boolean verifySignatures) {
-    this.accessKeyId = accessKeyId;
-    this.secretKey = ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8);
+  /**
+   * @param owner the principal of the service's own access key
+   * @param secretAccessKey that key's secret
+   * @param issued the temporary credentials accepted besides
+   */
+  SigV4Verifier(Caller owner, String secretAccessKey, IssuedCredentials issued, boolean verifySignatures) {
+    this.owner = owner;
+    this.ownerSecretKey = signingKeySeed(secretAccessKey);
+    this.issued = issued;
     this.verifySignatures = verifySignatures;
   }
 
-  /** Returns null when the request is authentic, or else what is wrong with it. */
-  String check(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+  private static byte[] signingKeySeed(String secretAccessKey) {
+    return ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Who signed the request; an {@link AuthenticationFailure} says why it is refused. */
+  Caller check(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body)
+      throws AuthenticationFailure {
     String authorization = first(headers, "authorization");
     if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
-      return "Missing or unsupported Authorization header (AWS Signature Version 4 required).";
+      throw new AuthenticationFailure(AuthenticationFailure.Kind.MISSING,
+          "Missing or unsupported Authorization header (AWS Signature Version 4 required).");
     }
     Map<String, String> parts = new TreeMap<>();
     for (String part : authorization.substring(ALGORITHM.length() + 1).split(",")) {
@@ -47,22 +61,44 @@ final class SigV4Verifier {
     String signedHeaders = parts.get("SignedHeaders");
     String signature = parts.get("Signature");
     if (credential == null || signedHeaders == null || signature == null) {
-      return "Malformed Authorization header.";
+      throw new AuthenticationFailure(AuthenticationFailure.Kind.MALFORMED, "Malformed Authorization header.");
     }
     String[] scope = credential.split("/");
     if (scope.length != 5 || !scope[4].equals("aws4_request")) {
-      return "Malformed credential scope in the Authorization header.";
+      throw new AuthenticationFailure(AuthenticationFailure.Kind.MALFORMED,
+          "Malformed credential scope in the Authorization header.");
     }
-    if (!MessageDigest.isEqual(scope[0].getBytes(StandardCharsets.UTF_8),
-        accessKeyId.getBytes(StandardCharsets.UTF_8))) {
-      return "The security token included in the request is invalid: unknown access key ID.";
+    Caller caller;
+    byte[] secretKey;
+    if (MessageDigest.isEqual(scope[0].getBytes(StandardCharsets.UTF_8),
+        owner.accessKeyId().getBytes(StandardCharsets.UTF_8))) {
+      caller = owner;
+      secretKey = ownerSecretKey;
+    } else {
+      IssuedCredentials.Issued temporary = issued.find(scope[0]);
+      if (temporary == null) {
+        throw new AuthenticationFailure(AuthenticationFailure.Kind.UNKNOWN_KEY,
+            "The security token included in the request is invalid: unknown access key ID.");
+      }
+      String token = first(headers, "x-amz-security-token");
+      if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+          temporary.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+        throw new AuthenticationFailure(AuthenticationFailure.Kind.BAD_SIGNATURE,
+            "The security token included in the request is invalid: wrong or missing session token.");
+      }
+      if (issued.isExpired(temporary)) {
+        throw new AuthenticationFailure(AuthenticationFailure.Kind.EXPIRED,
+            "The security token included in the request is expired.");
+      }
+      caller = temporary.caller();
+      secretKey = signingKeySeed(temporary.secretAccessKey());
     }
     if (!verifySignatures) {
-      return null;
+      return caller;
     }
     String amzDate = first(headers, "x-amz-date");
     if (amzDate == null) {
-      return "Missing X-Amz-Date header.";
+      throw new AuthenticationFailure(AuthenticationFailure.Kind.MALFORMED, "Missing X-Amz-Date header.");
     }
     String canonicalRequest = method + "\n"
         + (rawPath == null || rawPath.isEmpty() ? "/" : rawPath) + "\n"
@@ -79,9 +115,10 @@ final class SigV4Verifier {
     String expected = hex(hmac(key, stringToSign));
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         signature.getBytes(StandardCharsets.US_ASCII))) {
-      return "The request signature we calculated does not match the signature you provided.";
+      throw new AuthenticationFailure(AuthenticationFailure.Kind.BAD_SIGNATURE,
+          "The request signature we calculated does not match the signature you provided.");
     }
-    return null;
+    return caller;
   }
 
   private static String payloadHash(Map<String, List<String>> headers, byte[] body) {

@@ -6,6 +6,7 @@ import dev.lakeformation.jdbc.config.ConnectionConfig;
 import dev.lakeformation.jdbc.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.LakeFormationException;
 import dev.lakeformation.jdbc.errors.SqlState;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,6 +87,24 @@ public final class QuerySession implements AutoCloseable {
   /** The session's Arrow memory, parent of every result stream's. */
   public BufferAllocator allocator() {
     return allocator;
+  }
+
+  /**
+   * Checks the session's credentials with one cheap call (STS GetCallerIdentity) and returns the
+   * caller's ARN: wrong or missing credentials fail here (28000) rather than at the first query.
+   */
+  public String verifyCredentials() throws LakeFormationException {
+    checkOpen();
+    return aws.verifyCredentials();
+  }
+
+  /**
+   * Whether the service answers this session's signed requests now, within {@code timeout}
+   * (null: only the HTTP timeouts bound the call): false when closed, when the endpoint cannot
+   * be reached in time, or when the credentials are refused (revoked or expired keys).
+   */
+  public boolean isServiceAvailable(Duration timeout) {
+    return !closed && aws.isAvailable(timeout);
   }
 
   /** The planning context the properties give: Database (or Local's sample data), CatalogId, TransactionId, QueryAsOfTime. */

@@ -284,18 +284,21 @@ class LocalServiceTest {
   }
 
   @Test
-  void wrongCredentialsAreRefused() {
+  void wrongCredentialsAreRefusedWithTheCodesAwsAnswers() {
     try (AwsClients stranger = LocalClients.connect(local, "AKIASTRANGER", LocalService.DEFAULT_SECRET_ACCESS_KEY);
         AwsClients wrongSecret = LocalClients.connect(local, LocalService.DEFAULT_ACCESS_KEY_ID, "not-the-secret")) {
-      AccessDeniedException unknownKey = assertThrows(AccessDeniedException.class,
+      AwsServiceException unknownKey = assertThrows(AwsServiceException.class,
           () -> stranger.lakeFormation().getQueryState(r -> r.queryId("00000000-0000-0000-0000-000000000000")));
       assertEquals(403, unknownKey.statusCode());
-      AccessDeniedException badSignature = assertThrows(AccessDeniedException.class,
+      assertEquals("UnrecognizedClientException", unknownKey.awsErrorDetails().errorCode());
+      AwsServiceException badSignature = assertThrows(AwsServiceException.class,
           () -> wrongSecret.lakeFormation().getQueryState(r -> r.queryId("00000000-0000-0000-0000-000000000000")));
+      assertEquals("InvalidSignatureException", badSignature.awsErrorDetails().errorCode());
       assertTrue(badSignature.awsErrorDetails().errorMessage().contains("signature"));
       AwsServiceException athena = assertThrows(AwsServiceException.class,
           () -> stranger.athena().listDataCatalogs(r -> {}));
       assertEquals("UnrecognizedClientException", athena.awsErrorDetails().errorCode());
+      assertEquals(400, athena.statusCode());
     }
   }
 

@@ -92,7 +92,8 @@ class ShadedJarIT {
       }
       assertEquals("dev.lakeformation.jdbc.cli.Main", jar.getManifest().getMainAttributes().getValue("Main-Class"));
     }
-    assertTrue(Files.size(JAR) <= 20L << 20, "the jar has grown to " + Files.size(JAR) + " bytes");
+    // 21.3 MiB with the SDK modules every credential source needs (sts, sso, ssooidc, signin).
+    assertTrue(Files.size(JAR) <= 23L << 20, "the jar has grown to " + Files.size(JAR) + " bytes");
   }
 
   private static String read(JarFile jar, String name) throws IOException {
