@@ -22,36 +22,16 @@ import java.util.TreeSet;
  * (GetQueryStatistics), one row per query ID the statement's filters name. Statistics that are
  * not ready yet are NULL, with a warning.
  */
-final class QueriesTable implements SystemTable {
+final class QueriesTable extends SystemTable {
   static final String NAME = "queries";
   private static final List<SystemColumn> COLUMNS = List.of(varchar(QueryResultsTable.QUERY_ID), varchar("state"),
       varchar("error"), timestamp("query_submission_time"), bigint("estimated_data_to_scan_bytes"),
       bigint("planning_time_millis"), bigint("queue_time_millis"), bigint("work_units_generated_count"),
       bigint("average_execution_time_millis"), bigint("data_scanned_bytes"), bigint("work_units_executed_count"));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "A Lake Formation query's state and statistics (GetQueryState, GetQueryStatistics); needs WHERE query_id.";
-  }
-
-  @Override
-  public List<SystemColumn> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  public String keyColumn() {
-    return QueryResultsTable.QUERY_ID;
-  }
-
-  @Override
-  public boolean listsWithoutKeys() {
-    return false;
+  QueriesTable() {
+    super(NAME, "A Lake Formation query's state and statistics (GetQueryState, GetQueryStatistics);"
+        + " needs WHERE query_id.", COLUMNS, QueryResultsTable.QUERY_ID, false);
   }
 
   /** @param keys the query IDs, never null: Lake Formation has no call that lists queries */

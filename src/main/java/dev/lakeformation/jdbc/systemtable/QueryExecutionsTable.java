@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.athena.model.UnprocessedQueryExecutionId;
  * BatchGetQueryExecution's answer as a typed column. IDs Athena could not read become
  * SQLWarnings on the result (and rows of {@code system.unprocessed_query_executions}).
  */
-final class QueryExecutionsTable implements SystemTable {
+final class QueryExecutionsTable extends SystemTable {
   static final String NAME = "query_executions";
   static final String ID = "query_execution_id";
 
@@ -109,30 +109,12 @@ final class QueryExecutionsTable implements SystemTable {
     return Optional.ofNullable(q.statistics());
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
-  @Override
-  public String description() {
-    return "Athena query executions (BatchGetQueryExecution); without a query_execution_id filter, those of the"
-        + " connection's workgroup (ListQueryExecutions).";
-  }
 
-  @Override
-  public List<SystemColumn> columns() {
-    return COLUMNS.stream().map(Column::column).toList();
-  }
 
-  @Override
-  public String keyColumn() {
-    return ID;
-  }
-
-  @Override
-  public boolean listsWithoutKeys() {
-    return true;
+  QueryExecutionsTable() {
+    super(NAME, "Athena query executions (BatchGetQueryExecution); without a query_execution_id filter, those of the"
+        + " connection's workgroup (ListQueryExecutions).", COLUMNS.stream().map(Column::column).toList(), ID, true);
   }
 
   @Override

@@ -13,34 +13,14 @@ import software.amazon.awssdk.services.athena.model.UnprocessedQueryExecutionId;
  * {@code system.unprocessed_query_executions}: the IDs BatchGetQueryExecution could not read,
  * with Athena's error code and message; read for the same IDs as query_executions.
  */
-final class UnprocessedQueryExecutionsTable implements SystemTable {
+final class UnprocessedQueryExecutionsTable extends SystemTable {
   static final String NAME = "unprocessed_query_executions";
   private static final List<SystemColumn> COLUMNS = List.of(varchar(QueryExecutionsTable.ID),
       varchar("error_code"), varchar("error_message"));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "Query execution IDs Athena could not read (BatchGetQueryExecution's UnprocessedQueryExecutionIds).";
-  }
-
-  @Override
-  public List<SystemColumn> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  public String keyColumn() {
-    return QueryExecutionsTable.ID;
-  }
-
-  @Override
-  public boolean listsWithoutKeys() {
-    return true;
+  UnprocessedQueryExecutionsTable() {
+    super(NAME, "Query execution IDs Athena could not read (BatchGetQueryExecution's"
+        + " UnprocessedQueryExecutionIds).", COLUMNS, QueryExecutionsTable.ID, true);
   }
 
   @Override

@@ -18,34 +18,14 @@ import java.util.TreeSet;
  * page, waiting while units are still being planned), one row per range as the service listed
  * it: first and last ID, inclusive, and the range's token.
  */
-final class WorkUnitsTable implements SystemTable {
+final class WorkUnitsTable extends SystemTable {
   static final String NAME = "work_units";
   private static final List<SystemColumn> COLUMNS = List.of(varchar(QueryResultsTable.QUERY_ID),
       bigint("work_unit_id_min"), bigint("work_unit_id_max"), varchar("work_unit_token"));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "The work-unit ranges of a Lake Formation query (GetWorkUnits); needs WHERE query_id.";
-  }
-
-  @Override
-  public List<SystemColumn> columns() {
-    return COLUMNS;
-  }
-
-  @Override
-  public String keyColumn() {
-    return QueryResultsTable.QUERY_ID;
-  }
-
-  @Override
-  public boolean listsWithoutKeys() {
-    return false;
+  WorkUnitsTable() {
+    super(NAME, "The work-unit ranges of a Lake Formation query (GetWorkUnits); needs WHERE query_id.", COLUMNS,
+        QueryResultsTable.QUERY_ID, false);
   }
 
   /** @param keys the query IDs, never null: Lake Formation has no call that lists queries */
