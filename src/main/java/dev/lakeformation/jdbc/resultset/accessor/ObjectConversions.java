@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,7 @@ final class ObjectConversions {
         return ts.wallClock(row).toLocalTime();
       }
       if (type == Instant.class) {
-        return ts.instant(row, ZoneOffset.UTC);
+        return ts.instantInUtc(row);
       }
       if (type == OffsetDateTime.class) {
         return ts.offsetDateTime(row);
