@@ -25,6 +25,10 @@ public final class SqlState {
   /** Data the driver received cannot be read (a corrupt or inconsistent work unit). */
   public static final String DATA_EXCEPTION = "22000";
   public static final String NUMERIC_OUT_OF_RANGE = "22003";
+  /** Text read as a date, time or timestamp is not one (or not one that exists, such as February 30). */
+  public static final String INVALID_DATETIME_FORMAT = "22007";
+  /** Text read as a number or a boolean is not one. */
+  public static final String INVALID_CHARACTER_VALUE = "22018";
   public static final String INVALID_CURSOR_STATE = "24000";
   public static final String GENERAL = "HY000";
   public static final String OBJECT_CLOSED = "HY010";

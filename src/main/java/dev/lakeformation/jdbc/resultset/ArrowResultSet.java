@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Date;
@@ -348,8 +347,12 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   @Deprecated
   public BigDecimal getBigDecimal(int column, int scale) throws SQLException {
-    BigDecimal value = getBigDecimal(column);
-    return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
+    ColumnAccessor a = value(column);
+    try {
+      return a == null ? null : a.getBigDecimal(row, scale);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override

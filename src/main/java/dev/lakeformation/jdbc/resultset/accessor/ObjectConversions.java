@@ -62,7 +62,7 @@ final class ObjectConversions {
       return a.getBigDecimal(row);
     }
     if (type == BigInteger.class) {
-      return a.getBigDecimal(row).toBigIntegerExact();
+      return a.getBigInteger(row);
     }
     if (type == byte[].class) {
       return a.getBytes(row);
