@@ -132,6 +132,16 @@ final class DecimalAccessor extends ColumnAccessor {
     return getBigDecimal(row).doubleValue();
   }
 
+  /** Rounded once, to the nearest float (through a double it could be rounded twice, and land one off). */
+  @Override
+  public float getFloat(int row) throws SQLException {
+    float value = getBigDecimal(row).floatValue();
+    if (Float.isInfinite(value)) {
+      throw outOfRange(getBigDecimal(row), "float");
+    }
+    return value;
+  }
+
   @Override
   public boolean getBoolean(int row) {
     return getBigDecimal(row).signum() != 0;
