@@ -43,7 +43,7 @@ public final class Accessors {
           names.add(child.getName());
           children.add(forField(child));
         }
-        yield new StructAccessor(name, names, children);
+        yield new StructAccessor(name, ArrowFieldTypes.of(field).typeName(), names, children);
       }
       case Map -> {
         List<Field> entry = field.getChildren().get(0).getChildren();

@@ -87,7 +87,7 @@ final class ObjectConversions {
       return list.list(row);
     }
     if (type == Struct.class && a instanceof StructAccessor struct) {
-      return new ArrowStruct(a.columnName, struct.attributes(row));
+      return new ArrowStruct(struct.typeName(), struct.attributes(row));
     }
     Object value = a.getObject(row);
     return type.isInstance(value) ? value : null;
