@@ -19,6 +19,8 @@ public final class SqlState {
   /** The query or a name in it is wrong, or the caller may not read it. */
   public static final String SYNTAX_OR_ACCESS = "42000";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  /** A warning: the call did what it could, and the SQLWarning says what it did not. */
+  public static final String WARNING = "01000";
   public static final String TIMEOUT = "HYT00";
   public static final String CANCELLED = "HY008";
   public static final String INVALID_PARAMETER = "22023";
