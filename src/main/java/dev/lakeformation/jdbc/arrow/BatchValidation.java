@@ -4,9 +4,11 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float2Vector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.util.ValueVectorUtility;
@@ -18,37 +20,47 @@ import org.apache.arrow.vector.util.ValueVectorUtility;
  * and end inside the data (or the child vector), at every level of nesting.
  *
  * <p>Arrow's full validation is not used: it also judges values (decimal precision…) and fails
- * on valid maps and fixed-size lists in the Arrow version the driver ships.
+ * on valid maps and fixed-size lists in the Arrow version the driver ships; its buffer checks
+ * fail on valid maps and half floats, which get the same checks written here instead.
  */
 final class BatchValidation {
   private BatchValidation() {}
 
   /** Throws IllegalArgumentException (or Arrow's ValidateException) when {@code vector} is unsafe to read. */
   static void check(FieldVector vector) {
-    if (containsMap(vector.getField())) {
-      // Arrow's own check wrongly rejects every map vector, so maps and their parents get ours,
-      // and their children Arrow's.
-      checkValidity(vector);
-      checkOffsetsHere(vector);
-      for (FieldVector child : vector.getChildrenFromFields()) {
-        check(child);
-      }
-    } else {
+    if (arrowChecks(vector.getField())) {
       ValueVectorUtility.validate(vector);
       checkOffsets(vector);
+      return;
+    }
+    // Arrow's own check wrongly rejects every map and every half float, so those and their
+    // parents get ours, and their other children Arrow's.
+    checkValidity(vector);
+    checkOffsetsHere(vector);
+    if (vector instanceof Float2Vector) {
+      long needed = 2L * vector.getValueCount();
+      if (vector.getDataBuffer().capacity() < needed) {
+        throw invalid(vector.getName(), "has a data buffer too short for " + vector.getValueCount() + " values");
+      }
+    }
+    for (FieldVector child : vector.getChildrenFromFields()) {
+      check(child);
     }
   }
 
-  private static boolean containsMap(Field field) {
-    if (field.getType().getTypeID() == ArrowType.ArrowTypeID.Map) {
-      return true;
+  /** Whether Arrow's own check can judge {@code field}: not a map or a half float, at any level. */
+  private static boolean arrowChecks(Field field) {
+    ArrowType type = field.getType();
+    if (type.getTypeID() == ArrowType.ArrowTypeID.Map || type instanceof ArrowType.FloatingPoint f
+        && f.getPrecision() == FloatingPointPrecision.HALF) {
+      return false;
     }
     for (Field child : field.getChildren()) {
-      if (containsMap(child)) {
-        return true;
+      if (!arrowChecks(child)) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private static void checkValidity(FieldVector vector) {

@@ -63,6 +63,8 @@ public final class LfConnection implements Connection, SelfWrapper {
   private volatile boolean closed;
   private String schema;
   private int networkTimeoutMillis;
+  /** What getWarnings reports; guarded by this. */
+  private SQLWarning warnings;
 
   LfConnection(ConnectionConfig config) throws SQLException {
     this.config = config;
@@ -341,11 +343,42 @@ public final class LfConnection implements Connection, SelfWrapper {
     return ATHENA_CATALOG;
   }
 
+  /**
+   * Any of JDBC's levels is accepted, as JDBC lets a driver that cannot give one substitute
+   * another: tools set a level on connecting (an older sqlline stops if that fails). There are no
+   * transactions to isolate, so the level stays TRANSACTION_NONE, and a warning says so (once per
+   * level until the warnings are cleared, so that a pool setting it on every checkout adds nothing).
+   */
   @Override
   public void setTransactionIsolation(int level) throws SQLException {
     checkOpen();
-    if (level != TRANSACTION_NONE && level != TRANSACTION_READ_COMMITTED) {
-      throw SqlErrors.unsupported("Transaction isolation level " + level);
+    String name = switch (level) {
+      case TRANSACTION_NONE -> null;
+      case TRANSACTION_READ_UNCOMMITTED -> "TRANSACTION_READ_UNCOMMITTED";
+      case TRANSACTION_READ_COMMITTED -> "TRANSACTION_READ_COMMITTED";
+      case TRANSACTION_REPEATABLE_READ -> "TRANSACTION_REPEATABLE_READ";
+      case TRANSACTION_SERIALIZABLE -> "TRANSACTION_SERIALIZABLE";
+      default -> throw SqlErrors.of(SqlState.INVALID_PARAMETER, "Transaction isolation level " + level
+          + " is not one of JDBC's (the TRANSACTION_ constants of java.sql.Connection).");
+    };
+    if (name != null) {
+      warn("Transaction isolation level " + name + " is ignored: lakeformation-jdbc connections have no"
+          + " transactions (they only read), so the level stays TRANSACTION_NONE.");
+    }
+  }
+
+  /** Adds a warning to {@link #getWarnings}'s chain, unless the chain holds the same one already. */
+  private synchronized void warn(String message) {
+    for (SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
+      if (message.equals(w.getMessage())) {
+        return;
+      }
+    }
+    SQLWarning warning = new SQLWarning(message, SqlState.WARNING);
+    if (warnings == null) {
+      warnings = warning;
+    } else {
+      warnings.setNextWarning(warning);
     }
   }
 
@@ -356,14 +389,15 @@ public final class LfConnection implements Connection, SelfWrapper {
   }
 
   @Override
-  public SQLWarning getWarnings() throws SQLException {
+  public synchronized SQLWarning getWarnings() throws SQLException {
     checkOpen();
-    return null;
+    return warnings;
   }
 
   @Override
-  public void clearWarnings() throws SQLException {
+  public synchronized void clearWarnings() throws SQLException {
     checkOpen();
+    warnings = null;
   }
 
   @Override

@@ -19,12 +19,18 @@ public final class SqlState {
   /** The query or a name in it is wrong, or the caller may not read it. */
   public static final String SYNTAX_OR_ACCESS = "42000";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  /** A warning: the call did what it could, and the SQLWarning says what it did not. */
+  public static final String WARNING = "01000";
   public static final String TIMEOUT = "HYT00";
   public static final String CANCELLED = "HY008";
   public static final String INVALID_PARAMETER = "22023";
   /** Data the driver received cannot be read (a corrupt or inconsistent work unit). */
   public static final String DATA_EXCEPTION = "22000";
   public static final String NUMERIC_OUT_OF_RANGE = "22003";
+  /** Text read as a date, time or timestamp is not one (or not one that exists, such as February 30). */
+  public static final String INVALID_DATETIME_FORMAT = "22007";
+  /** Text read as a number or a boolean is not one. */
+  public static final String INVALID_CHARACTER_VALUE = "22018";
   public static final String INVALID_CURSOR_STATE = "24000";
   public static final String GENERAL = "HY000";
   public static final String OBJECT_CLOSED = "HY010";

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Date;
@@ -129,11 +128,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
 
   @Override
   public boolean next() throws SQLException {
-    checkOpen();
-    if (failure != null) {
-      // Every later call fails too: a caller that ignored the failure must not take the end for a complete result.
-      throw SqlErrors.of(failure.getSQLState(), failure.getMessage(), failure);
-    }
+    checkOpenAndNotFailed();
     if (afterLast) {
       return false;
     }
@@ -212,6 +207,14 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     onClose.run();
   }
 
+  private void checkOpenAndNotFailed() throws SQLException {
+    checkOpen();
+    if (failure != null) {
+      // Every later call fails too: a caller that ignored the failure must not take the end for a complete result.
+      throw SqlErrors.of(failure.getSQLState(), failure.getMessage(), failure);
+    }
+  }
+
   @Override
   void checkOpen() throws SQLException {
     if (closed) {
@@ -219,7 +222,6 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     }
   }
 
-  /** The accessor of {@code column} on the current row, with wasNull set. Null when the value is null. */
   /**
    * A value the producer sent but Java cannot represent (a timestamp beyond year 1e9, say):
    * an SQLException, never an unchecked exception out of a getter.
@@ -229,6 +231,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
         + " cannot be read: " + e.getMessage(), e);
   }
 
+  /** The accessor of {@code column} on the current row, with wasNull set. Null when the value is null. */
   private ColumnAccessor value(int column) throws SQLException {
     checkOpen();
     if (batch == null || row < 0 || row >= rowsInBatch) {
@@ -348,8 +351,12 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   @Deprecated
   public BigDecimal getBigDecimal(int column, int scale) throws SQLException {
-    BigDecimal value = getBigDecimal(column);
-    return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
+    ColumnAccessor a = value(column);
+    try {
+      return a == null ? null : a.getBigDecimal(row, scale);
+    } catch (RuntimeException e) {
+      throw unreadable(column, e);
+    }
   }
 
   @Override
@@ -636,9 +643,21 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
     warnings = null;
   }
 
+  /**
+   * False for a result without rows, as JDBC has it: before the first row, the batches up to the
+   * first that has rows are fetched to know (next() would fetch them anyway).
+   */
   @Override
   public boolean isBeforeFirst() throws SQLException {
-    checkOpen();
+    checkOpenAndNotFailed();
+    if (rowNumber == 0 && !afterLast) {
+      while (row + 1 >= rowsInBatch) {
+        if (!nextBatch()) {
+          finish();
+          return false;
+        }
+      }
+    }
     return rowNumber == 0 && !afterLast;
   }
 

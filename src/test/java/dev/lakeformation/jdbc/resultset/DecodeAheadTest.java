@@ -113,4 +113,32 @@ class DecodeAheadTest {
       TimeZone.setDefault(saved);
     }
   }
+
+  @Test
+  void timestampsWithoutZonePreparedInOneDefaultZoneAreNotHandedOutAfterItChanged() throws Exception {
+    TimeZone saved = TimeZone.getDefault();
+    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement()) {
+      TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+      try (ResultSet rs = s.executeQuery(
+          "SELECT CAST(o_orderdate AS TIMESTAMP), CAST(o_orderdate AS VARCHAR) FROM orders")) {
+        int row = 0;
+        while (rs.next()) {
+          if (++row == 2_000) {
+            // Batches already prepared hold UTC's wall clocks; the one being read keeps them (the
+            // JVM's zone is read once per batch), the next ones must have Tokyo's.
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+          }
+          java.time.LocalDateTime wallClock = rs.getTimestamp(1).toLocalDateTime();
+          assertEquals(rs.getString(2), wallClock.toLocalDate().toString(), "row " + row);
+          if (row > 2_000) {
+            // A timestamp without a zone is a wall clock: it shows the same one whatever the JVM's zone is.
+            assertEquals(java.time.LocalDate.parse(rs.getString(2)).atStartOfDay(), wallClock, "row " + row);
+          }
+        }
+        assertTrue(rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead()[0] > 0);
+      }
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+  }
 }

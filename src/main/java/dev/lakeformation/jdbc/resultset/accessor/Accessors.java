@@ -4,7 +4,6 @@ import dev.lakeformation.jdbc.types.ArrowFieldTypes;
 import dev.lakeformation.jdbc.types.SqlType;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -19,11 +18,11 @@ public final class Accessors {
       case Int -> ((ArrowType.Int) type).getIsSigned()
           ? new IntegerAccessor(name, ((ArrowType.Int) type).getBitWidth())
           : new UnsignedAccessor(name, ((ArrowType.Int) type).getBitWidth());
-      case FloatingPoint -> ((ArrowType.FloatingPoint) type).getPrecision() == FloatingPointPrecision.DOUBLE
-          ? new FloatingPointAccessor(name, false)
-          : ((ArrowType.FloatingPoint) type).getPrecision() == FloatingPointPrecision.SINGLE
-              ? new FloatingPointAccessor(name, true)
-              : new GenericAccessor(name);
+      case FloatingPoint -> new FloatingPointAccessor(name, switch (((ArrowType.FloatingPoint) type).getPrecision()) {
+        case HALF -> 2;
+        case SINGLE -> 4;
+        case DOUBLE -> 8;
+      });
       case Decimal -> new DecimalAccessor(name);
       case Bool -> new BooleanAccessor(name);
       case Utf8, LargeUtf8, Utf8View -> new TextAccessor(name);
@@ -44,7 +43,7 @@ public final class Accessors {
           names.add(child.getName());
           children.add(forField(child));
         }
-        yield new StructAccessor(name, names, children);
+        yield new StructAccessor(name, ArrowFieldTypes.of(field).typeName(), names, children);
       }
       case Map -> {
         List<Field> entry = field.getChildren().get(0).getChildren();

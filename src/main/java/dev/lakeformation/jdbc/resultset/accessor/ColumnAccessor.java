@@ -3,6 +3,8 @@ package dev.lakeformation.jdbc.resultset.accessor;
 import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.errors.SqlState;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -22,6 +24,12 @@ import org.apache.arrow.vector.FieldVector;
  * does not fit is an error, never a silently wrapped number.
  */
 public abstract class ColumnAccessor {
+  /**
+   * Integer digits beyond which a conversion that writes every digit out (a BigInteger, a scale)
+   * is refused: far more than any SQL number has, few enough that text such as "1e999999999"
+   * cannot make the driver build a number of a billion digits.
+   */
+  static final int MAX_DIGITS = 10_000;
   /** What an estimate of a prepared array costs beyond its values: the array header and one reference per row. */
   private static final long ARRAY_BYTES = 16;
   private static final long REFERENCE_BYTES = 4;
@@ -208,6 +216,34 @@ public abstract class ColumnAccessor {
     throw cannotConvert("BigDecimal");
   }
 
+  /** The value rounded half up to {@code scale} digits after the point (JDBC's deprecated getBigDecimal). */
+  public final BigDecimal getBigDecimal(int row, int scale) throws SQLException {
+    BigDecimal value = getBigDecimal(row);
+    int integerDigits = value.precision() - value.scale();
+    if (integerDigits < -scale) {
+      // Under a tenth of the last place kept: zero, found without dividing by a power of ten as
+      // long as the value's exponent (1E-999999999 has one of a billion digits).
+      return BigDecimal.ZERO.setScale(scale);
+    }
+    if (integerDigits + Math.max(scale, 0) > MAX_DIGITS) {
+      throw outOfRange(value, "BigDecimal of scale " + scale);
+    }
+    return value.setScale(scale, RoundingMode.HALF_UP);
+  }
+
+  /** The value without its fraction (toward zero), as a BigInteger. */
+  final BigInteger getBigInteger(int row) throws SQLException {
+    BigDecimal value = getBigDecimal(row);
+    int integerDigits = value.precision() - value.scale();
+    if (integerDigits <= 0) {
+      return BigInteger.ZERO;
+    }
+    if (integerDigits > MAX_DIGITS) {
+      throw outOfRange(value, "BigInteger");
+    }
+    return value.toBigInteger();
+  }
+
   public byte[] getBytes(int row) throws SQLException {
     throw cannotConvert("byte[]");
   }
@@ -242,8 +278,8 @@ public abstract class ColumnAccessor {
   }
 
   protected final SQLException outOfRange(Object value, String target) {
-    return SqlErrors.of(SqlState.NUMERIC_OUT_OF_RANGE, "The value " + value + " of column " + columnName
-        + " does not fit in " + target + ".");
+    return SqlErrors.of(SqlState.NUMERIC_OUT_OF_RANGE, "The value " + abbreviated(String.valueOf(value))
+        + " of column " + columnName + " does not fit in " + target + ".");
   }
 
   protected final long narrow(long value, long min, long max, String target) throws SQLException {
@@ -251,6 +287,30 @@ public abstract class ColumnAccessor {
       throw outOfRange(value, target);
     }
     return value;
+  }
+
+  /**
+   * The value without its fraction (toward zero), if it fits in a long. Its digits are counted
+   * first: a value like 1E+999999999 (text may hold one) must not be written out to find that out.
+   */
+  protected final long truncatedToLong(BigDecimal value) throws SQLException {
+    int integerDigits = value.precision() - value.scale();
+    if (integerDigits <= 0) {
+      return 0;
+    }
+    if (integerDigits <= 19) {
+      try {
+        return value.setScale(0, RoundingMode.DOWN).longValueExact();
+      } catch (ArithmeticException e) {
+        // beyond the range of long: reported below
+      }
+    }
+    throw outOfRange(value, "long");
+  }
+
+  /** A value as an error message shows it: short ones whole, long ones by their start and length. */
+  static String abbreviated(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 32) + "…(" + value.length() + " characters)";
   }
 
   /** A short description of the column's type, for error messages. */

@@ -97,16 +97,19 @@ final class DateAccessor extends FixedWidthAccessor {
 
   private Date build(int row, Calendar calendar) {
     if (calendar == null && fixedOffsetMillis != null) {
-      return new Date(epochDay(row) * MILLIS_PER_DAY - fixedOffsetMillis);
+      long day = epochDay(row);
+      if (day >= SqlDateTimes.MODERN_EPOCH_DAY) {
+        return new Date(day * MILLIS_PER_DAY - fixedOffsetMillis);
+      }
     }
-    ZoneId zone = calendar == null ? defaultZone : calendar.getTimeZone().toZoneId();
-    return new Date(localDate(row).atStartOfDay(zone).toInstant().toEpochMilli());
+    return SqlDateTimes.date(localDate(row), calendar == null ? defaultZone : calendar.getTimeZone().toZoneId());
   }
 
+  /** The start of the day, as getDate gives it. */
   @Override
   public Timestamp getTimestamp(int row, Calendar calendar) {
     ZoneId zone = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
-    return Timestamp.from(localDate(row).atStartOfDay(zone).toInstant());
+    return SqlDateTimes.timestamp(localDate(row).atStartOfDay(zone).toLocalDateTime(), zone);
   }
 
   @Override

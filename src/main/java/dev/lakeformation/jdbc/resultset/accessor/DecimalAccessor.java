@@ -1,7 +1,6 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteOrder;
 import java.sql.SQLException;
 import org.apache.arrow.memory.ArrowBuf;
@@ -125,17 +124,22 @@ final class DecimalAccessor extends ColumnAccessor {
   /** Drops the fraction (toward zero), as a cast does; a value out of range is an error. */
   @Override
   public long getLong(int row) throws SQLException {
-    BigDecimal value = getBigDecimal(row).setScale(0, RoundingMode.DOWN);
-    try {
-      return value.longValueExact();
-    } catch (ArithmeticException e) {
-      throw outOfRange(value, "long");
-    }
+    return truncatedToLong(getBigDecimal(row));
   }
 
   @Override
   public double getDouble(int row) {
     return getBigDecimal(row).doubleValue();
+  }
+
+  /** Rounded once, to the nearest float (through a double it could be rounded twice, and land one off). */
+  @Override
+  public float getFloat(int row) throws SQLException {
+    float value = getBigDecimal(row).floatValue();
+    if (Float.isInfinite(value)) {
+      throw outOfRange(getBigDecimal(row), "float");
+    }
+    return value;
   }
 
   @Override

@@ -20,11 +20,6 @@ final class DurationAccessor extends FixedWidthAccessor {
   }
 
   @Override
-  public long getLong(int row) {
-    return data.getLong((long) row * 8);
-  }
-
-  @Override
   protected String describe() {
     return "duration";
   }

@@ -2,34 +2,43 @@ package dev.lakeformation.jdbc.resultset.accessor;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import org.apache.arrow.memory.util.Float16;
 
-/** Float4 (REAL, read as Float) and Float8 (DOUBLE, read as Double) vectors. */
+/**
+ * Float2 and Float4 (REAL, read as Float) and Float8 (DOUBLE, read as Double) vectors. A half
+ * float widens exactly to a float, so it reads as one.
+ */
 final class FloatingPointAccessor extends FixedWidthAccessor {
-  private final boolean single;
+  /** Bytes per value: 2, 4 or 8. */
+  private final int width;
 
-  FloatingPointAccessor(String columnName, boolean single) {
+  FloatingPointAccessor(String columnName, int width) {
     super(columnName);
-    this.single = single;
+    this.width = width;
+  }
+
+  private float single(int row) {
+    return width == 4 ? data.getFloat((long) row * 4) : Float16.toFloat(data.getShort((long) row * 2));
   }
 
   @Override
   public double getDouble(int row) {
-    return single ? data.getFloat((long) row * 4) : data.getDouble((long) row * 8);
+    return width == 8 ? data.getDouble((long) row * 8) : single(row);
   }
 
   @Override
   public float getFloat(int row) throws SQLException {
-    return single ? data.getFloat((long) row * 4) : super.getFloat(row);
+    return width == 8 ? super.getFloat(row) : single(row);
   }
 
   @Override
   public Object getObject(int row) {
-    return single ? (Object) data.getFloat((long) row * 4) : (Object) data.getDouble((long) row * 8);
+    return width == 8 ? (Object) data.getDouble((long) row * 8) : (Object) single(row);
   }
 
   @Override
   public String getString(int row) {
-    return single ? Float.toString(data.getFloat((long) row * 4)) : Double.toString(getDouble(row));
+    return width == 8 ? Double.toString(data.getDouble((long) row * 8)) : Float.toString(single(row));
   }
 
   /** Truncates toward zero, as a cast does; NaN, infinities and out-of-range values are errors. */
@@ -47,17 +56,18 @@ final class FloatingPointAccessor extends FixedWidthAccessor {
     return getDouble(row) != 0;
   }
 
+  /** The shortest decimal that reads back as the same float or double (0.1f is 0.1, not 0.100000001…). */
   @Override
   public BigDecimal getBigDecimal(int row) throws SQLException {
     double value = getDouble(row);
     if (!Double.isFinite(value)) {
       throw outOfRange(value, "BigDecimal");
     }
-    return single ? new BigDecimal(Float.toString((float) value)) : BigDecimal.valueOf(value);
+    return width == 8 ? BigDecimal.valueOf(value) : new BigDecimal(Float.toString((float) value));
   }
 
   @Override
   protected String describe() {
-    return single ? "float32" : "float64";
+    return "float" + width * 8;
   }
 }

@@ -51,6 +51,12 @@ final class IntegerAccessor extends FixedWidthAccessor {
     return getLong(row);
   }
 
+  /** Rounded once, to the nearest float (through a double it could be rounded twice, and land one off). */
+  @Override
+  public float getFloat(int row) {
+    return getLong(row);
+  }
+
   @Override
   public BigDecimal getBigDecimal(int row) {
     return BigDecimal.valueOf(getLong(row));

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ final class ObjectConversions {
       return a.getBigDecimal(row);
     }
     if (type == BigInteger.class) {
-      return a.getBigDecimal(row).toBigIntegerExact();
+      return a.getBigInteger(row);
     }
     if (type == byte[].class) {
       return a.getBytes(row);
@@ -88,7 +87,7 @@ final class ObjectConversions {
       return list.list(row);
     }
     if (type == Struct.class && a instanceof StructAccessor struct) {
-      return new ArrowStruct(a.columnName, struct.attributes(row));
+      return new ArrowStruct(struct.typeName(), struct.attributes(row));
     }
     Object value = a.getObject(row);
     return type.isInstance(value) ? value : null;
@@ -106,7 +105,7 @@ final class ObjectConversions {
         return ts.wallClock(row).toLocalTime();
       }
       if (type == Instant.class) {
-        return ts.instant(row, ZoneOffset.UTC);
+        return ts.instantInUtc(row);
       }
       if (type == OffsetDateTime.class) {
         return ts.offsetDateTime(row);

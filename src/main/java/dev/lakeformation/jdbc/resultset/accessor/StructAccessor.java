@@ -12,13 +12,21 @@ import org.apache.arrow.vector.complex.StructVector;
  * (in field order); {@code getObject(i, Struct.class)} a java.sql.Struct.
  */
 final class StructAccessor extends ColumnAccessor {
+  private final String typeName;
   private final List<String> fieldNames;
   private final List<ColumnAccessor> fields;
 
-  StructAccessor(String columnName, List<String> fieldNames, List<ColumnAccessor> fields) {
+  /** @param typeName the struct type's name, as ResultSetMetaData gives it ({@code STRUCT<x:INTEGER,…>}) */
+  StructAccessor(String columnName, String typeName, List<String> fieldNames, List<ColumnAccessor> fields) {
     super(columnName);
+    this.typeName = typeName;
     this.fieldNames = fieldNames;
     this.fields = fields;
+  }
+
+  /** What Struct.getSQLTypeName gives: the type's name, not the column's. */
+  String typeName() {
+    return typeName;
   }
 
   @Override

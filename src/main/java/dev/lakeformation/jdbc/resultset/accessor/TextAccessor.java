@@ -1,9 +1,16 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
+import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.errors.SqlState;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Locale;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
@@ -168,44 +175,133 @@ final class TextAccessor extends ColumnAccessor {
     return getString(row).getBytes(StandardCharsets.UTF_8);
   }
 
+  // ---------------------------------------------------------------- what text holds
+  // Text converts to what it holds, as a column of that type would. Leading and trailing blanks
+  // (a CHAR's padding) are ignored. Text that holds no such value fails with 22018 (numbers,
+  // booleans) or 22007 (dates and times), saying what was expected.
+
   @Override
   public boolean getBoolean(int row) throws SQLException {
-    String value = getString(row).trim().toLowerCase(Locale.ROOT);
-    return switch (value) {
+    String text = getString(row).trim();
+    return switch (text.toLowerCase(Locale.ROOT)) {
       case "true", "t", "yes", "y", "1" -> true;
       case "false", "f", "no", "n", "0" -> false;
-      default -> throw cannotConvert("boolean: '" + value + "' is not a boolean");
+      default -> throw notA(text, SqlState.INVALID_CHARACTER_VALUE,
+          "a boolean (true, false, t, f, yes, no, y, n, 1 or 0)");
     };
   }
 
+  /** An integer is parsed as one; a decimal number (3.75, 1e3) loses its fraction, as a cast does. */
   @Override
   public long getLong(int row) throws SQLException {
-    String value = getString(row).trim();
+    String text = getString(row).trim();
     try {
-      return Long.parseLong(value);
+      return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw cannotConvert("long: '" + value + "' is not an integer");
+      return truncatedToLong(decimal(text));
     }
   }
 
+  /** The double nearest the decimal number, or NaN, Infinity, -Infinity; one beyond double's range is 22003. */
   @Override
   public double getDouble(int row) throws SQLException {
-    String value = getString(row).trim();
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw cannotConvert("double: '" + value + "' is not a number");
+    String text = getString(row).trim();
+    Double special = special(text);
+    if (special != null) {
+      return special;
     }
+    BigDecimal decimal = decimal(text);
+    double value = decimal.doubleValue();
+    if (Double.isInfinite(value)) {
+      throw outOfRange(decimal, "double");
+    }
+    return value;
+  }
+
+  /** The float nearest the decimal number (rounded once, not through a double), or NaN or an infinity. */
+  @Override
+  public float getFloat(int row) throws SQLException {
+    String text = getString(row).trim();
+    Double special = special(text);
+    if (special != null) {
+      return special.floatValue();
+    }
+    BigDecimal decimal = decimal(text);
+    float value = decimal.floatValue();
+    if (Float.isInfinite(value)) {
+      throw outOfRange(decimal, "float");
+    }
+    return value;
   }
 
   @Override
   public BigDecimal getBigDecimal(int row) throws SQLException {
-    String value = getString(row).trim();
+    return decimal(getString(row).trim());
+  }
+
+  /**
+   * A decimal number, as BigDecimal writes one: an optional sign, digits with an optional point,
+   * an optional exponent. Not Java's other forms (hexadecimal, a trailing d or f).
+   */
+  private BigDecimal decimal(String text) throws SQLException {
     try {
-      return new BigDecimal(value);
+      return new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw cannotConvert("BigDecimal: '" + value + "' is not a number");
+      throw notA(text, SqlState.INVALID_CHARACTER_VALUE, "a number (digits with an optional sign, point and exponent)");
     }
+  }
+
+  /** NaN and the infinities, as Java writes them; null for any other text. */
+  private static Double special(String text) {
+    return switch (text) {
+      case "NaN" -> Double.NaN;
+      case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default -> null;
+    };
+  }
+
+  @Override
+  public Date getDate(int row, Calendar calendar) throws SQLException {
+    String text = getString(row).trim();
+    DateTimeText value = DateTimeText.parse(text);
+    Date date = value == null ? null : value.toDate(zone(calendar));
+    if (date == null) {
+      throw notA(text, SqlState.INVALID_DATETIME_FORMAT, "a date (yyyy-mm-dd, or a timestamp)");
+    }
+    return date;
+  }
+
+  @Override
+  public Time getTime(int row, Calendar calendar) throws SQLException {
+    String text = getString(row).trim();
+    DateTimeText value = DateTimeText.parse(text);
+    Time time = value == null ? null : value.toTime(zone(calendar));
+    if (time == null) {
+      throw notA(text, SqlState.INVALID_DATETIME_FORMAT, "a time (hh:mm:ss[.fffffffff], or a timestamp)");
+    }
+    return time;
+  }
+
+  @Override
+  public Timestamp getTimestamp(int row, Calendar calendar) throws SQLException {
+    String text = getString(row).trim();
+    DateTimeText value = DateTimeText.parse(text);
+    if (value == null) {
+      throw notA(text, SqlState.INVALID_DATETIME_FORMAT,
+          "a timestamp (yyyy-mm-dd hh:mm:ss[.fffffffff], or a date or a time)");
+    }
+    return value.toTimestamp(zone(calendar));
+  }
+
+  private static ZoneId zone(Calendar calendar) {
+    return calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+  }
+
+  /** The text is not what a getter needs; the message says what was expected, and only the start of a long text. */
+  private SQLException notA(String text, String sqlState, String expected) {
+    return SqlErrors.of(sqlState, "Column " + columnName + " holds '" + abbreviated(text) + "', which is not "
+        + expected + ".");
   }
 
   @Override

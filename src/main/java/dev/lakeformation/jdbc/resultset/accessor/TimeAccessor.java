@@ -1,6 +1,7 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
 import java.sql.Time;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -27,7 +28,7 @@ final class TimeAccessor extends FixedWidthAccessor {
   /** java.sql.Time keeps milliseconds; the full precision is in getObject(i, LocalTime.class). */
   @Override
   public Object getObject(int row) {
-    return toSqlTime(localTime(row), ZoneId.systemDefault());
+    return SqlDateTimes.time(localTime(row), ZoneId.systemDefault());
   }
 
   @Override
@@ -37,11 +38,17 @@ final class TimeAccessor extends FixedWidthAccessor {
 
   @Override
   public Time getTime(int row, Calendar calendar) {
-    return toSqlTime(localTime(row), calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId());
+    return SqlDateTimes.time(localTime(row), zone(calendar));
   }
 
-  private static Time toSqlTime(LocalTime time, ZoneId zone) {
-    return new Time(time.atDate(LocalDate.EPOCH).atZone(zone).toInstant().toEpochMilli());
+  /** The time on 1970-01-01, the day java.sql.Time stands on, to the nanosecond. */
+  @Override
+  public Timestamp getTimestamp(int row, Calendar calendar) {
+    return SqlDateTimes.timestamp(LocalDate.EPOCH.atTime(localTime(row)), zone(calendar));
+  }
+
+  private static ZoneId zone(Calendar calendar) {
+    return calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
   }
 
   @Override

@@ -57,9 +57,10 @@ final class TimestampAccessor extends FixedWidthAccessor {
     return build(row, null);
   }
 
+  /** Prepared Timestamps are placed in the JVM's zone (a zone-less one as its wall clock there), which may change. */
   @Override
   protected Object preparedContext() {
-    return zone == null ? null : defaultZone;
+    return defaultZone;
   }
 
   @Override
@@ -67,11 +68,10 @@ final class TimestampAccessor extends FixedWidthAccessor {
     return 32;
   }
 
-  boolean hasZone() {
-    return zone != null;
-  }
-
-  /** The value as seconds and nanoseconds since the epoch (UTC for zone-less values). */
+  /**
+   * The value as seconds and nanoseconds since the epoch: the instant, or a zone-less value's wall
+   * clock taken at UTC, as Arrow encodes it (what getObject(i, Instant.class) gives for it).
+   */
   Instant instantInUtc(int row) {
     long units = data.getLong((long) row * 8);
     long perSecond = 1_000_000_000L / nanosPerUnit;
@@ -83,11 +83,6 @@ final class TimestampAccessor extends FixedWidthAccessor {
   LocalDateTime wallClock(int row) {
     Instant instant = instantInUtc(row);
     return zone == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : LocalDateTime.ofInstant(instant, zone);
-  }
-
-  /** The instant; a zone-less value is placed in {@code zoneForWallClock}. */
-  Instant instant(int row, ZoneId zoneForWallClock) {
-    return zone != null ? instantInUtc(row) : wallClock(row).atZone(zoneForWallClock).toInstant();
   }
 
   OffsetDateTime offsetDateTime(int row) {
@@ -129,24 +124,29 @@ final class TimestampAccessor extends FixedWidthAccessor {
   }
 
   private Timestamp build(int row, Calendar calendar) {
-    if (zone == null && calendar == null) {
-      return Timestamp.valueOf(wallClock(row));
+    if (zone != null) {
+      return Timestamp.from(instantInUtc(row));
     }
-    return Timestamp.from(instant(row, calendar == null ? defaultZone : calendar.getTimeZone().toZoneId()));
+    if (calendar == null) {
+      return Timestamp.valueOf(wallClock(row)); // JDBC's own conversion: the wall clock in the JVM's zone
+    }
+    return SqlDateTimes.timestamp(wallClock(row), calendar.getTimeZone().toZoneId());
   }
 
+  /** The day of the wall clock, or of the instant in the reader's zone. */
   @Override
   public Date getDate(int row, Calendar calendar) {
     ZoneId target = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
     var day = zone == null ? wallClock(row).toLocalDate() : instantInUtc(row).atZone(target).toLocalDate();
-    return new Date(day.atStartOfDay(target).toInstant().toEpochMilli());
+    return SqlDateTimes.date(day, target);
   }
 
+  /** The time of the wall clock, or of the instant in the reader's zone. */
   @Override
   public Time getTime(int row, Calendar calendar) {
     ZoneId target = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
     var time = zone == null ? wallClock(row).toLocalTime() : instantInUtc(row).atZone(target).toLocalTime();
-    return new Time(time.atDate(java.time.LocalDate.EPOCH).atZone(target).toInstant().toEpochMilli());
+    return SqlDateTimes.time(time, target);
   }
 
   @Override

@@ -62,6 +62,13 @@ final class UnsignedAccessor extends FixedWidthAccessor {
     return value >= 0 ? value : new BigInteger(Long.toUnsignedString(value)).doubleValue();
   }
 
+  /** Rounded once, to the nearest float (through a double it could be rounded twice, and land one off). */
+  @Override
+  public float getFloat(int row) {
+    long value = raw(row);
+    return value >= 0 ? value : new BigInteger(Long.toUnsignedString(value)).floatValue();
+  }
+
   @Override
   public BigDecimal getBigDecimal(int row) {
     long value = raw(row);

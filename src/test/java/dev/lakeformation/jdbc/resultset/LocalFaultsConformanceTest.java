@@ -1,0 +1,52 @@
+package dev.lakeformation.jdbc.resultset;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lakeformation.jdbc.local.Faults;
+import dev.lakeformation.jdbc.local.LocalService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The conformance suite through a LakeFormation Local of its own that throttles, fails with
+ * 500s, cuts bodies off, answers "not ready" and delays every body: with retries enough, exactly
+ * the same rows and values come out. The delays also let the reader ask for values before the
+ * later units are decoded, so that those come with values prepared ahead: the suite then checks
+ * prepared and unprepared batches alike.
+ */
+class LocalFaultsConformanceTest extends LocalServiceConformance {
+  private static LocalService local;
+
+  @BeforeAll
+  static void localWithFaults() throws Exception {
+    local = LocalService.builder().tpchScaleFactor(0.001).faultSeed(20_240_229).start();
+    local.faults().throttleProbability(0.1).internalErrorProbability(0.1).truncateProbability(0.2)
+        .notReadyAnswersPerQuery(1).workUnitLatencyMillis(15).workUnitJitterMillis(15);
+  }
+
+  @AfterAll
+  static void everyFaultHappenedAndSomeBatchesCamePrepared() {
+    try {
+      Faults faults = local.faults();
+      for (Faults.Kind kind : Faults.Kind.values()) {
+        System.out.println("faults injected: " + kind + " " + faults.injected(kind));
+        assertTrue(faults.injected(kind) > 0, "no " + kind + " was injected");
+      }
+      long[] batches = batchesPreparedAndRead();
+      assertTrue(batches[0] > 0 && batches[0] < batches[1],
+          batches[0] + " of " + batches[1] + " batches came prepared");
+    } finally {
+      local.close();
+    }
+  }
+
+  @Override
+  LocalService local() {
+    return local;
+  }
+
+  @Override
+  String settings() {
+    return "MaxConcurrentWorkUnits=2;MaxRetries=30";
+  }
+}
