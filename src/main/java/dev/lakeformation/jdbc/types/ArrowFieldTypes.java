@@ -22,6 +22,10 @@ public final class ArrowFieldTypes {
   /** Flight SQL's column-metadata key for the column's precision (a text column's length). */
   public static final String PRECISION = "ARROW:FLIGHT:SQL:PRECISION";
 
+  /** Interval names whose values have a java.time class (see {@link SqlType#className()}). */
+  static final String YEAR_TO_MONTH = "INTERVAL YEAR TO MONTH";
+  static final String DAY_TO_SECOND = "INTERVAL DAY TO SECOND";
+
   private ArrowFieldTypes() {}
 
   public static SqlType of(Field field) {
@@ -46,7 +50,11 @@ public final class ArrowFieldTypes {
             fractionDigits(t.getUnit()));
       }
       case Duration -> SqlType.of(SqlKind.INTERVAL_DAY_TO_SECOND);
-      case Interval -> SqlType.named(SqlKind.INTERVAL, "INTERVAL");
+      case Interval -> switch (((ArrowType.Interval) type).getUnit()) {
+        case YEAR_MONTH -> SqlType.named(SqlKind.INTERVAL, YEAR_TO_MONTH);
+        case DAY_TIME -> SqlType.named(SqlKind.INTERVAL, DAY_TO_SECOND);
+        case MONTH_DAY_NANO -> SqlType.named(SqlKind.INTERVAL, "INTERVAL");
+      };
       case List, LargeList, FixedSizeList, ListView, LargeListView -> SqlType.array(child(field, 0));
       case Map -> {
         Field entries = field.getChildren().get(0);

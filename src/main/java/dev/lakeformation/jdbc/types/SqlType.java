@@ -145,7 +145,13 @@ public record SqlType(SqlKind kind, int length, int scale, List<SqlType> childre
 
   /** The class of the object {@code getObject} returns. */
   public String className() {
-    return kind.className();
+    if (kind == SqlKind.INTERVAL && ArrowFieldTypes.YEAR_TO_MONTH.equals(name)) {
+      return "java.time.Period";
+    }
+    if (kind == SqlKind.INTERVAL && ArrowFieldTypes.DAY_TO_SECOND.equals(name)) {
+      return "java.time.Duration";
+    }
+    return kind.className(); // a month-day-nano interval: Arrow's own class, relocated in the one-file jar
   }
 
   private int fraction() {
