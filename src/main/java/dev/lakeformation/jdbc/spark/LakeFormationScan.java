@@ -37,8 +37,8 @@ final class LakeFormationScan implements Scan, Batch {
   /** What explain() and the Spark UI show: never a secret (the URL is the driver's redacted form). */
   @Override
   public String description() {
-    return "LakeFormation query " + planned.queryId + ", " + planned.units.size() + " work units in "
-        + partitionCount() + " partitions, " + planned.options.config().redactedUrl();
+    return "LakeFormation query " + planned.queryId + " (work units: " + planned.units.size() + ", partitions: "
+        + partitionCount() + ") " + planned.options.config().redactedUrl();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.lakeformation.jdbc.spark;
 
 import dev.lakeformation.jdbc.errors.LakeFormationException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -40,6 +41,11 @@ final class WorkUnitReaderFactory implements PartitionReaderFactory {
     } catch (LakeFormationException e) {
       throw new LakeFormationSparkException(e);
     }
+  }
+
+  @Override
+  public String toString() {
+    return "work-unit readers of columns " + Arrays.toString(columns) + ", " + connection;
   }
 
   /** Never called: Spark reads row by row only from factories that refuse columnar reads. */
