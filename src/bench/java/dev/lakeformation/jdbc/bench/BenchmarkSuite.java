@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the five figures of docs/benchmarks.md and prints one table: figure, measured, baseline
+ * Runs the six figures of docs/benchmarks.md and prints one table: figure, measured, baseline
  * measured in the same run, ratio, target, pass or miss. Also written to
  * target/benchmarks.md. Run with {@code bin/bench} ({@code --quick} for a smaller, faster run).
  */
@@ -26,7 +26,7 @@ public final class BenchmarkSuite {
     boolean quick = false;
     double scale = 1.0;
     double memoryGb = 4.0;
-    Set<String> only = Set.of("decode", "e2e", "parallel", "memory");
+    Set<String> only = Set.of("decode", "e2e", "parallel", "memory", "spark");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> {
@@ -38,7 +38,7 @@ public final class BenchmarkSuite {
         case "--memory-gb" -> memoryGb = Double.parseDouble(args[++i]);
         case "--only" -> only = Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--quick, --scale SF, --memory-gb N, --only decode,e2e,parallel,memory)");
+            + " (--quick, --scale SF, --memory-gb N, --only decode,e2e,parallel,memory,spark)");
       }
     }
     long start = System.nanoTime();
@@ -54,6 +54,9 @@ public final class BenchmarkSuite {
     }
     if (only.contains("memory")) {
       figures.add(MemoryFigure.run((long) (memoryGb * 1e9)));
+    }
+    if (only.contains("spark")) {
+      figures.addAll(SparkFigure.run(scale));
     }
     String report = report(figures, (System.nanoTime() - start) / 1e9, String.join(" ", args));
     System.out.println(report);
