@@ -175,6 +175,15 @@ class SparkReadTest {
     assertEquals(0, none.count());
   }
 
+  @Test
+  void aQueryWithoutWorkUnitsHasNoColumnsAndNoPartitions() {
+    String queryId = fixture.local.publishQuery("no units", List.of());
+    Dataset<Row> none = fixture.read("tpch").option("queryId", queryId).load();
+    assertEquals(0, none.columns().length);
+    assertEquals(0, none.rdd().getNumPartitions());
+    assertEquals(0, none.count());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Plans {@code sql} with the query layer, as another program would; returns its ID and unit count. */
