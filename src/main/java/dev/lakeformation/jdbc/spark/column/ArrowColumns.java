@@ -80,8 +80,8 @@ public final class ArrowColumns {
       case Duration -> new MicrosColumn(DataTypes.createDayTimeIntervalType(), ((ArrowType.Duration) type).getUnit());
       case Interval -> switch (((ArrowType.Interval) type).getUnit()) {
         case YEAR_MONTH -> new SignedIntColumn(DataTypes.createYearMonthIntervalType());
-        case DAY_TIME -> IntervalColumn.dayTime();
-        case MONTH_DAY_NANO -> IntervalColumn.monthDayNano();
+        case DAY_TIME -> new DayTimeColumn();
+        case MONTH_DAY_NANO -> new MonthDayNanoColumn();
       };
       case List, LargeList, FixedSizeList -> {
         Field element = field.getChildren().get(0);
