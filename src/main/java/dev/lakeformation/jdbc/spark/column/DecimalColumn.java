@@ -2,6 +2,7 @@ package dev.lakeformation.jdbc.spark.column;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Decimal;
@@ -14,6 +15,9 @@ import org.apache.spark.sql.types.Decimal;
  * instead of yielding a wrong number.
  */
 final class DecimalColumn extends FixedWidthColumn {
+  /** Arrow stores decimals little-endian; reading them as longs needs the platform to agree. */
+  private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
   private final int words;
 
   DecimalColumn(ArrowType.Decimal type) {
@@ -25,14 +29,16 @@ final class DecimalColumn extends FixedWidthColumn {
   @Override
   public Decimal getDecimal(int rowId, int precision, int scale) {
     long base = (long) rowId * words * 8;
-    long low = data.getLong(base); // Arrow stores decimals as little-endian two's complement
-    long signWord = low >> 63;
-    boolean fitsInLong = true;
-    for (int w = 1; w < words && fitsInLong; w++) {
-      fitsInLong = data.getLong(base + w * 8L) == signWord;
-    }
-    if (fitsInLong) {
-      return Decimal.apply(low, precision, scale);
+    if (LITTLE_ENDIAN) {
+      long low = data.getLong(base);
+      long signWord = low >> 63;
+      boolean fitsInLong = true;
+      for (int w = 1; w < words && fitsInLong; w++) {
+        fitsInLong = data.getLong(base + w * 8L) == signWord;
+      }
+      if (fitsInLong) {
+        return Decimal.apply(low, precision, scale);
+      }
     }
     byte[] bigEndian = new byte[words * 8];
     for (int i = 0; i < bigEndian.length; i++) {
