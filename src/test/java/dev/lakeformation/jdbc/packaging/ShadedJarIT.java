@@ -34,6 +34,7 @@ class ShadedJarIT {
   private static final Path JAR = Path.of(System.getProperty("lakeformation.jar",
       "target/lakeformation-jdbc-0.1.0.jar"));
   private static final String SHADED = "dev/lakeformation/jdbc/";
+  private static final String SPARK_DATA_SOURCES = "org.apache.spark.sql.sources.DataSourceRegister";
 
   static Stream<String> javaHomes() {
     List<String> homes = new ArrayList<>(List.of(System.getProperty("java.home")));
@@ -81,10 +82,14 @@ class ShadedJarIT {
           read(jar, "META-INF/services/java.sql.Driver").strip(), "only our driver registers (not H2's)");
       assertTrue(read(jar, "META-INF/services/dev.lakeformation.jdbc.spi.EmbeddedService$Provider")
           .contains("dev.lakeformation.jdbc.local.EmbeddedLocalService"));
+      // The Spark connector's registration keeps Spark's own name: Spark is the host, not relocated.
+      assertEquals("dev.lakeformation.jdbc.spark.LakeFormationDataSource",
+          read(jar, "META-INF/services/" + SPARK_DATA_SOURCES).strip());
       for (JarEntry entry : jar.stream().filter(e -> e.getName().startsWith("META-INF/services/")
           && !e.isDirectory()).toList()) {
         String service = entry.getName().substring("META-INF/services/".length());
-        assertTrue(service.startsWith("dev.lakeformation.jdbc.") || service.startsWith("java."), service);
+        assertTrue(service.startsWith("dev.lakeformation.jdbc.") || service.startsWith("java.")
+            || service.equals(SPARK_DATA_SOURCES), service);
         for (String line : read(jar, entry.getName()).lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
             .toList()) {
           assertTrue(line.strip().startsWith("dev.lakeformation.jdbc."), entry.getName() + ": " + line);
