@@ -65,7 +65,7 @@ class DocSqlExamplesTest {
         .flatMap(Optional::stream).toList();
     if (reasons.isEmpty()) {
       return dynamicContainer(block.where(), statements.stream()
-          .map(s -> dynamicTest(s.where() + " " + s.sql().lines().findFirst().orElse(""), () -> run(s))));
+          .map(s -> dynamicTest(s.where() + " " + s.sql().lines().findFirst().orElse(""), () -> runOrSay(s))));
     }
     return dynamicTest(block.where() + " (marked)", () -> {
       List<String> failures = new ArrayList<>();
@@ -80,6 +80,15 @@ class DocSqlExamplesTest {
           + reasons.stream().map(SkipReason::marker).toList() + " is stale; remove it");
       Assumptions.abort("not run (" + reasons.stream().map(r -> r.text).toList() + "): " + failures);
     });
+  }
+
+  private static void runOrSay(DocStatement statement) {
+    try {
+      run(statement);
+    } catch (SQLException e) {
+      throw new AssertionError(statement.where() + ": fails on LakeFormation Local (" + e.getSQLState() + ": "
+          + e.getMessage() + "); fix the example, or mark its block with one of " + SkipReason.markers(), e);
+    }
   }
 
   private static void run(DocStatement statement) throws SQLException {

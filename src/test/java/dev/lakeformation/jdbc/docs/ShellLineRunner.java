@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@code bin/lfsql --local} on a pseudo-terminal, line by line after the prompt the block shows.
  */
 final class ShellLineRunner {
-  /** The files the docs' commands read (`bin/lfsql --local --format jsonl < queries.sql | jq .l_orderkey`). */
-  static final Map<String, String> INPUTS = Map.of("queries.sql", """
+  /** The files the docs' commands read, as for {@code bin/lfsql --local --format jsonl < queries.sql | jq .l_orderkey}. */
+  private static final Map<String, String> INPUTS = Map.of("queries.sql", """
       SELECT l_orderkey, l_linenumber, l_quantity FROM lineitem WHERE l_orderkey <= 3;
       SELECT l_orderkey, SUM(l_extendedprice) AS price FROM lineitem GROUP BY l_orderkey ORDER BY 1 LIMIT 3;
       """);
@@ -124,7 +124,7 @@ final class ShellLineRunner {
       lfsql.await(DocExamples.PROMPT, LIMIT);
       lfsql.type("quit\r");
       assertEquals(0, lfsql.awaitExit(LIMIT), line.where() + ": `" + line.display() + "` after quit:\n"
-          + lfsql.output());
+          + readable(lfsql.output()));
     }
   }
 
@@ -151,10 +151,16 @@ final class ShellLineRunner {
         }
       }
       lfsql.await(DocExamples.PROMPT, LIMIT);
-      assertFalse(lfsql.output().contains("ERROR "), session.where() + ": a statement failed:\n" + lfsql.output());
+      assertFalse(lfsql.output().contains("ERROR "), session.where() + ": a statement failed:\n"
+          + readable(lfsql.output()));
       lfsql.type("quit\r");
-      assertEquals(0, lfsql.awaitExit(LIMIT), session.where() + ": after quit:\n" + lfsql.output());
+      assertEquals(0, lfsql.awaitExit(LIMIT), session.where() + ": after quit:\n" + readable(lfsql.output()));
     }
+  }
+
+  /** A terminal's screen for a message: without the escape sequences JLine sends and carriage returns. */
+  private static String readable(String screen) {
+    return screen.replaceAll("\u001B(\\[[0-9;?]*[A-Za-z]|[=>])", "").replace("\r", "");
   }
 
   /** The command line in bash on a new pseudo-terminal of script(1), 160 columns wide as a real window is. */
