@@ -87,7 +87,8 @@ class DocSqlExamplesTest {
       run(statement);
     } catch (SQLException e) {
       throw new AssertionError(statement.where() + ": fails on LakeFormation Local (" + e.getSQLState() + ": "
-          + e.getMessage() + "); fix the example, or mark its block with one of " + SkipReason.markers(), e);
+          + e.getMessage() + "); fix the example (a query planned elsewhere is written '…' or '0123abcd-…', see"
+          + " SqlExample), or mark its block with one of " + SkipReason.markers(), e);
     }
   }
 
