@@ -203,7 +203,9 @@ class LfsqlJarIT {
     assumeTrue(SCRIPT != null, "script(1) makes the pseudo-terminal");
     // script(1) fed from a pipe gives its terminal no size; a window of a real terminal has one.
     String lfsql = String.join(" ", "stty cols 160 rows 50;", java(javaHome), "-Duser.home=" + home, "-jar",
-        JAR.toString(), "--url", "'" + fixture.url("Database=tpch;MaxConcurrentWorkUnits=1") + "'", "--format", "csv");
+        JAR.toString(), "--url", "'" + fixture.url("Database=tpch;MaxConcurrentWorkUnits=1") + "'", "--format", "csv",
+        // The progress line would land among the rows the tests wait for whenever a query takes over a second.
+        "--no-progress");
     ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "-qec", lfsql, "/dev/null").redirectErrorStream(true);
     builder.environment().put("TERM", term);
     return builder.start();

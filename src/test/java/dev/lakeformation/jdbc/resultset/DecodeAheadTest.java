@@ -50,11 +50,12 @@ class DecodeAheadTest {
     try (Connection h2 = fixture.h2("tpch"); Statement s = h2.createStatement(); ResultSet rs = s.executeQuery(LINEITEM)) {
       expected = rows(rs);
     }
-    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(LINEITEM)) {
+    // A small budget: the fetch threads cannot decode far ahead of the reader's first getters.
+    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4;MaxBufferBytes=1MB");
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LINEITEM)) {
       assertEquals(expected, rows(rs));
       long[] counts = rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead();
-      assertTrue(counts[0] >= counts[1] * 3 / 4, counts[0] + " of " + counts[1] + " batches came prepared");
+      assertTrue(counts[0] >= counts[1] / 2, counts[0] + " of " + counts[1] + " batches came prepared");
     }
   }
 
@@ -73,8 +74,9 @@ class DecodeAheadTest {
 
   @Test
   void aPreparedDateOrTimestampIsHandedOutOnceSinceTheyAreMutable() throws Exception {
-    try (Connection c = fixture.connect("Database=tpch"); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT o_orderdate FROM orders")) {
+    // A small budget, so that most batches are decoded after the reader asked for dates.
+    try (Connection c = fixture.connect("Database=tpch;MaxBufferBytes=1MB"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT l_shipdate, l_comment FROM lineitem")) {
       int checked = 0;
       while (rs.next()) {
         Date first = rs.getDate(1);
@@ -84,7 +86,7 @@ class DecodeAheadTest {
         checked++;
       }
       assertTrue(rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead()[0] > 0);
-      assertTrue(checked > 10_000);
+      assertTrue(checked > 60_000);
     }
   }
 
