@@ -202,7 +202,9 @@ class LfsqlJarIT {
   private Process onTerminal(String javaHome, String term) throws IOException {
     assumeTrue(SCRIPT != null, "script(1) makes the pseudo-terminal");
     // script(1) fed from a pipe gives its terminal no size; a window of a real terminal has one.
-    String lfsql = String.join(" ", "stty cols 160 rows 50;", java(javaHome), "-Duser.home=" + home, "-jar",
+    // exec: the shell script(1) starts would get the Ctrl-C too, and some shells (dash) die of it
+    // and leave status 130 behind while lfsql goes on; a person's terminal has no such shell.
+    String lfsql = String.join(" ", "stty cols 160 rows 50; exec", java(javaHome), "-Duser.home=" + home, "-jar",
         JAR.toString(), "--url", "'" + fixture.url("Database=tpch;MaxConcurrentWorkUnits=1") + "'", "--format", "csv",
         // The progress line would land among the rows the tests wait for whenever a query takes over a second.
         "--no-progress");
