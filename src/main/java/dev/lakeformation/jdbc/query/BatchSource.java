@@ -13,7 +13,8 @@ public interface BatchSource extends AutoCloseable {
 
   /**
    * Asks for {@code preparer} to run on each batch before it is handed out, where the source has
-   * threads of its own to run it on; batches handed out before that come without.
+   * threads of its own to run it on and its settings decode ahead; batches handed out before
+   * that come without.
    */
   default void prepareWith(BatchPreparer preparer) {
   }

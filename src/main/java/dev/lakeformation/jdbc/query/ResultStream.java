@@ -38,7 +38,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <p><b>Decoding ahead.</b> A consumer's {@link BatchPreparer} runs on the fetch thread right after
  * each batch is decoded: a result set builds there the Strings, BigDecimals and dates its getters
  * will return, so that its single reading thread mostly picks up what is ready. What it holds on
- * the heap counts against the budget with the batch's Arrow memory.
+ * the heap counts against the budget with the batch's Arrow memory. A batch the reader is
+ * already waiting for is handed over unprepared (see {@link #readerBlockedOn}).
  *
  * <p><b>Threads.</b> Fetches run on the JVM's shared {@link FetchThreads}. The reader and the
  * fetch threads meet under one lock, and each side is signalled only when the other is waiting
@@ -251,7 +252,7 @@ public final class ResultStream implements BatchSource {
           return;
         }
         listener.batchRead(unit, batch.getRowCount(), reader.lastBatchWireBytes());
-        BatchPreparer.Prepared prepared = prepare(batch);
+        BatchPreparer.Prepared prepared = readerBlockedOn(unit) ? null : prepare(batch);
         long bytes = DecodedBytes.of(batch) + (prepared == null ? 0 : prepared.heapBytes());
         deliver(unit, new FetchedBatch(batch, prepared == null ? null : prepared.values(), bytes, this::released));
       }
@@ -264,6 +265,23 @@ public final class ResultStream implements BatchSource {
     }
   }
 
+  /**
+   * Whether the reader is blocked on exactly this batch. It then gets the batch at once,
+   * unprepared, and builds its values itself: preparing would keep it waiting while the fetch
+   * side, the slower one at that moment, does the reader's work. So preparation happens only
+   * where the fetch threads are ahead, and the work settles between them and the reader (with
+   * one fetch thread, or cores shared with other work, everything would otherwise land on the
+   * fetch side).
+   */
+  private boolean readerBlockedOn(WorkUnit unit) {
+    lock.lock();
+    try {
+      return readerWaiting && readerIsWaitingFor(unit);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private BatchPreparer.Prepared prepare(VectorSchemaRoot batch) {
     BatchPreparer current = preparer;
     return current == null ? null : current.prepare(batch);
@@ -271,7 +289,9 @@ public final class ResultStream implements BatchSource {
 
   @Override
   public void prepareWith(BatchPreparer batchPreparer) {
-    this.preparer = batchPreparer;
+    if (settings.decodeAhead()) {
+      this.preparer = batchPreparer;
+    }
   }
 
   private void acceptSchema(WorkUnit unit, Schema unitSchema) throws LakeFormationException {

@@ -51,7 +51,7 @@ class DecodeAheadTest {
       expected = rows(rs);
     }
     // A small budget: the fetch threads cannot decode far ahead of the reader's first getters.
-    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4;MaxBufferBytes=1MB");
+    try (Connection c = fixture.connect("DecodeAhead=ON;Database=tpch;MaxConcurrentWorkUnits=4;MaxBufferBytes=1MB");
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LINEITEM)) {
       assertEquals(expected, rows(rs));
       long[] counts = rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead();
@@ -60,8 +60,32 @@ class DecodeAheadTest {
   }
 
   @Test
+  void decodeAheadOffLeavesEveryValueToTheReadingThread() throws Exception {
+    try (Connection c = fixture.connect("DecodeAhead=OFF;Database=tpch;MaxBufferBytes=1MB");
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LINEITEM)) {
+      assertTrue(rows(rs).size() > 0);
+      long[] counts = rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead();
+      assertEquals(0, counts[0], counts[0] + " of " + counts[1] + " batches came prepared");
+    }
+  }
+
+  @Test
+  void autoDecodesAheadOnlyWithFourProcessorsOrMore() throws Exception {
+    try (Connection c = fixture.connect("Database=tpch;MaxBufferBytes=1MB"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(LINEITEM)) {
+      assertTrue(rows(rs).size() > 0);
+      long prepared = rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead()[0];
+      if (Runtime.getRuntime().availableProcessors() >= 4) {
+        assertTrue(prepared > 0, "no batch came prepared");
+      } else {
+        assertEquals(0, prepared);
+      }
+    }
+  }
+
+  @Test
   void columnsThatAreNotReadAreNotPrepared() throws Exception {
-    try (Connection c = fixture.connect("Database=tpch"); Statement s = c.createStatement();
+    try (Connection c = fixture.connect("DecodeAhead=ON;Database=tpch"); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM lineitem")) {
       long sum = 0;
       while (rs.next()) {
@@ -75,7 +99,7 @@ class DecodeAheadTest {
   @Test
   void aPreparedDateOrTimestampIsHandedOutOnceSinceTheyAreMutable() throws Exception {
     // A small budget, so that most batches are decoded after the reader asked for dates.
-    try (Connection c = fixture.connect("Database=tpch;MaxBufferBytes=1MB"); Statement s = c.createStatement();
+    try (Connection c = fixture.connect("DecodeAhead=ON;Database=tpch;MaxBufferBytes=1MB"); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT l_shipdate, l_comment FROM lineitem")) {
       int checked = 0;
       while (rs.next()) {
@@ -93,7 +117,7 @@ class DecodeAheadTest {
   @Test
   void datesPreparedInOneDefaultZoneAreNotHandedOutAfterItChanged() throws Exception {
     TimeZone saved = TimeZone.getDefault();
-    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement()) {
+    try (Connection c = fixture.connect("DecodeAhead=ON;Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement()) {
       TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
       try (ResultSet rs = s.executeQuery("SELECT o_orderdate, CAST(o_orderdate AS VARCHAR) FROM orders")) {
         int row = 0;
@@ -119,7 +143,7 @@ class DecodeAheadTest {
   @Test
   void timestampsWithoutZonePreparedInOneDefaultZoneAreNotHandedOutAfterItChanged() throws Exception {
     TimeZone saved = TimeZone.getDefault();
-    try (Connection c = fixture.connect("Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement()) {
+    try (Connection c = fixture.connect("DecodeAhead=ON;Database=tpch;MaxConcurrentWorkUnits=4"); Statement s = c.createStatement()) {
       TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
       try (ResultSet rs = s.executeQuery(
           "SELECT CAST(o_orderdate AS TIMESTAMP), CAST(o_orderdate AS VARCHAR) FROM orders")) {

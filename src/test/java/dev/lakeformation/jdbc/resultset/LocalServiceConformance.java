@@ -27,7 +27,8 @@ abstract class LocalServiceConformance extends ResultSetConformance {
     String queryId = local().publishQuery("conformance", units);
     Connection connection = DriverManager.getConnection("jdbc:lakeformation://Endpoint=" + local().endpoint()
         + ";Region=us-east-1;AccessKeyId=" + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey="
-        + LocalService.DEFAULT_SECRET_ACCESS_KEY + ";" + settings());
+        // DecodeAhead=ON: values prepared on the fetch threads are checked too, on any machine.
+        + LocalService.DEFAULT_SECRET_ACCESS_KEY + ";DecodeAhead=ON;" + settings());
     connections.add(connection);
     return connection.createStatement()
         .executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'");
