@@ -60,6 +60,31 @@ class DecodeAheadTest {
   }
 
   @Test
+  void aBatchTheReaderIsAlreadyWaitingForIsHandedOverUnprepared() throws Exception {
+    // One fetch thread, and each unit arriving 50 ms after it is asked for: the reader is done
+    // with a unit long before the next one comes, so it waits for every batch, and preparing it
+    // would only keep the reader waiting longer.
+    fixture.local.faults().workUnitLatencyMillis(50);
+    try (Connection c = fixture.connect("DecodeAhead=ON;Database=tpch;MaxConcurrentWorkUnits=1");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT o_orderkey, o_totalprice, o_orderdate, o_comment FROM orders")) {
+      long rows = 0;
+      while (rs.next()) {
+        rs.getBigDecimal(2);
+        rs.getDate(3);
+        rs.getString(4);
+        rows++;
+      }
+      assertTrue(rows > 0);
+      long[] counts = rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead();
+      // The first batch of each unit reaches a waiting reader; at most the unit's second may be prepared.
+      assertTrue(counts[0] <= counts[1] / 2, counts[0] + " of " + counts[1] + " batches came prepared");
+    } finally {
+      fixture.local.faults().clear();
+    }
+  }
+
+  @Test
   void decodeAheadOffLeavesEveryValueToTheReadingThread() throws Exception {
     try (Connection c = fixture.connect("DecodeAhead=OFF;Database=tpch;MaxBufferBytes=1MB");
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LINEITEM)) {
