@@ -132,7 +132,10 @@ class CompressedResultsJdbcTest {
       });
       assertTrue(e.getMessage().contains("corrupt Zstandard data"), e.getMessage());
       assertEquals("22000", e.getSQLState(), e.toString());
-      assertEquals(2, local.requestCount("GetWorkUnitResults") - fetchesBefore, "each unit fetched once");
+      // The failure stops the query: the good unit may not have been asked for yet, but no unit is
+      // fetched again as if its connection had broken.
+      long fetches = local.requestCount("GetWorkUnitResults") - fetchesBefore;
+      assertTrue(fetches >= 1 && fetches <= 2, "each unit fetched at most once, got " + fetches + " fetches");
     }
   }
 }
