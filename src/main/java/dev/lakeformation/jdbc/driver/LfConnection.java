@@ -1,16 +1,17 @@
 package dev.lakeformation.jdbc.driver;
 
-import dev.lakeformation.jdbc.config.ConnectionConfig;
-import dev.lakeformation.jdbc.config.ConnectionProperty;
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.LakeFormationQuery;
+import dev.lakeformation.api.QueryListener;
+import dev.lakeformation.api.SqlState;
+import dev.lakeformation.core.config.ConnectionConfig;
+import dev.lakeformation.core.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
+import dev.lakeformation.core.query.Cancellation;
+import dev.lakeformation.core.query.PlanningContext;
+import dev.lakeformation.core.query.ServiceQuery;
+import dev.lakeformation.core.query.ServiceSession;
 import dev.lakeformation.jdbc.metadata.LfDatabaseMetaData;
-import dev.lakeformation.jdbc.query.Cancellation;
-import dev.lakeformation.jdbc.query.LakeFormationQuery;
-import dev.lakeformation.jdbc.query.PlanningContext;
-import dev.lakeformation.jdbc.query.QueryListener;
-import dev.lakeformation.jdbc.query.QuerySession;
 import dev.lakeformation.jdbc.resultset.OpenResults;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
@@ -41,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * A connection: a {@link QuerySession} (the AWS clients, settings and Arrow memory of its
+ * A connection: a {@link ServiceSession} (the AWS clients, settings and Arrow memory of its
  * properties) and its open statements. Read-only and auto-commit; closing it closes every
  * statement and result under it.
  *
@@ -54,7 +55,7 @@ public final class LfConnection implements Connection, SelfWrapper {
   private static final int RECENT_QUERIES_KEPT = 100;
 
   private final ConnectionConfig config;
-  private final QuerySession session;
+  private final ServiceSession session;
   private final Set<LfStatement> statements = ConcurrentHashMap.newKeySet();
   /** Results of DatabaseMetaData, which have no statement to close them. */
   private final OpenResults metadataResults = new OpenResults();
@@ -69,7 +70,7 @@ public final class LfConnection implements Connection, SelfWrapper {
   LfConnection(ConnectionConfig config) throws SQLException {
     this.config = config;
     try {
-      this.session = QuerySession.open(config);
+      this.session = ServiceSession.open(config);
     } catch (LakeFormationException e) {
       throw SqlErrors.of(e);
     }
@@ -89,7 +90,7 @@ public final class LfConnection implements Connection, SelfWrapper {
   }
 
   /** The query layer this connection stands on. */
-  public QuerySession session() {
+  ServiceSession session() {
     return session;
   }
 
@@ -106,7 +107,7 @@ public final class LfConnection implements Connection, SelfWrapper {
   public LakeFormationQuery plan(String sql) throws SQLException {
     checkOpen();
     try {
-      LakeFormationQuery query = session.plan(sql, planningContext(), Cancellation.none(), QueryListener.NONE);
+      ServiceQuery query = session.plan(sql, planningContext(), Cancellation.none(), QueryListener.NONE);
       queryPlanned(query.queryId());
       return query;
     } catch (LakeFormationException e) {
@@ -126,7 +127,7 @@ public final class LfConnection implements Connection, SelfWrapper {
 
   /** Arrow bytes held by the results of every connection in this JVM (0 once they are all closed). */
   public static long allocatedBytesOfAllConnections() {
-    return QuerySession.allocatedBytesOfAllSessions();
+    return ServiceSession.allocatedBytesOfAllSessions();
   }
 
   /** Arrow bytes held by this connection's results right now (0 once they are all closed). */

@@ -1,10 +1,10 @@
 package dev.lakeformation.jdbc.driver;
 
-import dev.lakeformation.jdbc.config.ConnectionConfig;
-import dev.lakeformation.jdbc.config.ConnectionProperty;
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.SqlState;
+import dev.lakeformation.core.config.ConnectionConfig;
+import dev.lakeformation.core.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import java.io.PrintWriter;
 import java.sql.Connection;

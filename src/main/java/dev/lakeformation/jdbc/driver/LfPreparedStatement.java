@@ -1,7 +1,7 @@
 package dev.lakeformation.jdbc.driver;
 
+import dev.lakeformation.api.SqlState;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;

@@ -1,20 +1,20 @@
 package dev.lakeformation.jdbc.driver;
 
-import dev.lakeformation.jdbc.config.ConnectionProperty;
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.QueryListener;
+import dev.lakeformation.api.SqlState;
+import dev.lakeformation.core.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
-import dev.lakeformation.jdbc.query.Cancellation;
-import dev.lakeformation.jdbc.query.LakeFormationQuery;
-import dev.lakeformation.jdbc.query.QueryListener;
-import dev.lakeformation.jdbc.query.QuerySession;
-import dev.lakeformation.jdbc.query.ResultStream;
+import dev.lakeformation.core.query.Cancellation;
+import dev.lakeformation.core.query.ResultStream;
+import dev.lakeformation.core.query.ServiceQuery;
+import dev.lakeformation.core.query.ServiceSession;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
+import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
 import dev.lakeformation.jdbc.systemtable.SystemStatement;
 import dev.lakeformation.jdbc.systemtable.SystemTableContext;
 import dev.lakeformation.jdbc.systemtable.SystemTables;
-import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
- * A statement: plans its SQL through the connection's {@link QuerySession} (or attaches to the
+ * A statement: plans its SQL through the connection's {@link ServiceSession} (or attaches to the
  * connection's QueryId, or to the query a {@code system.query_results} SELECT names) and returns
  * the rows of every work unit as one result set. One open result at a time.
  *
@@ -72,7 +72,7 @@ public class LfStatement implements Statement, SelfWrapper {
     long rowLimit = maxRows == 0 ? Long.MAX_VALUE : maxRows;
     Cancellation run = new Cancellation(queryTimeoutSeconds);
     cancellation = run;
-    QuerySession session = connection.session();
+    ServiceSession session = connection.session();
     if (system instanceof SystemStatement.Select select) {
       SystemTableContext context = new SystemTableContext(session,
           connection.config().get(ConnectionProperty.WORK_GROUP), run);
@@ -86,7 +86,7 @@ public class LfStatement implements Statement, SelfWrapper {
       }
     }
     try {
-      LakeFormationQuery query;
+      ServiceQuery query;
       if (queryId == null) {
         query = session.plan(sql, connection.planningContext(), run, listener);
         connection.queryPlanned(query.queryId());

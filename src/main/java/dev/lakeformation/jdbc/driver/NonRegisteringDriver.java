@@ -1,10 +1,10 @@
 package dev.lakeformation.jdbc.driver;
 
-import dev.lakeformation.jdbc.metadata.DriverVersion;
-import dev.lakeformation.jdbc.config.ConnectionConfig;
-import dev.lakeformation.jdbc.config.ConnectionProperty;
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.core.config.ConnectionConfig;
+import dev.lakeformation.core.config.ConnectionProperty;
 import dev.lakeformation.jdbc.errors.SqlErrors;
+import dev.lakeformation.jdbc.metadata.DriverVersion;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverPropertyInfo;

@@ -1,5 +1,7 @@
 package dev.lakeformation.jdbc.errors;
 
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.SqlState;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;

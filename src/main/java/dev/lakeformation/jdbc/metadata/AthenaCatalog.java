@@ -1,11 +1,11 @@
 package dev.lakeformation.jdbc.metadata;
 
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.QueryListener;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.query.Cancellation;
-import dev.lakeformation.jdbc.query.QueryListener;
-import dev.lakeformation.jdbc.query.QuerySession;
-import dev.lakeformation.jdbc.query.RetryPolicy;
+import dev.lakeformation.core.query.Cancellation;
+import dev.lakeformation.core.query.RetryPolicy;
+import dev.lakeformation.core.query.ServiceSession;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class AthenaCatalog {
   private final long ttlNanos;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  AthenaCatalog(QuerySession session, Duration ttl) {
+  AthenaCatalog(ServiceSession session, Duration ttl) {
     this.athena = session.aws().athena();
     this.retry = session.retryPolicy();
     this.ttlNanos = ttl.toNanos();

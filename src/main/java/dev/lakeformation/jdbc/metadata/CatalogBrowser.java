@@ -1,12 +1,12 @@
 package dev.lakeformation.jdbc.metadata;
 
-import dev.lakeformation.jdbc.query.QuerySession;
+import dev.lakeformation.core.query.ServiceSession;
+import dev.lakeformation.core.types.ArrowFieldTypes;
+import dev.lakeformation.core.types.GlueTypeParser;
+import dev.lakeformation.core.types.SqlType;
 import dev.lakeformation.jdbc.systemtable.SystemColumn;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
 import dev.lakeformation.jdbc.systemtable.SystemTables;
-import dev.lakeformation.jdbc.types.ArrowFieldTypes;
-import dev.lakeformation.jdbc.types.GlueTypes;
-import dev.lakeformation.jdbc.types.SqlType;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 /**
  * The catalog tree a GUI navigator browses: catalogs are Athena data catalogs, schemas their
  * databases, tables and columns come from ListTableMetadata with Glue types mapped as
- * {@link GlueTypes} does; the driver's {@code system} schema appears in the connection's catalog
+ * {@link GlueTypeParser} does; the driver's {@code system} schema appears in the connection's catalog
  * with type {@value #SYSTEM_TABLE}. Rows are in the order and shape JDBC specifies.
  */
 final class CatalogBrowser {
@@ -38,7 +38,7 @@ final class CatalogBrowser {
    * @param cacheTtl how long Athena's listings are reused (zero: not at all)
    * @param defaultCatalog the catalog the {@code system} schema appears in
    */
-  CatalogBrowser(QuerySession session, Duration cacheTtl, String defaultCatalog) {
+  CatalogBrowser(ServiceSession session, Duration cacheTtl, String defaultCatalog) {
     this.catalog = new AthenaCatalog(session, cacheTtl);
     this.defaultCatalog = defaultCatalog;
   }
@@ -178,7 +178,7 @@ final class CatalogBrowser {
     List<Column> all = new ArrayList<>(table.columns());
     all.addAll(table.partitionKeys());
     for (Column column : all) {
-      columns.add(new FoundColumn(column.name(), GlueTypes.parse(column.type()), column.comment()));
+      columns.add(new FoundColumn(column.name(), GlueTypeParser.parse(column.type()), column.comment()));
     }
     return columns;
   }

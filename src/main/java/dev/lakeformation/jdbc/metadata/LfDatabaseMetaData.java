@@ -1,6 +1,6 @@
 package dev.lakeformation.jdbc.metadata;
 
-import dev.lakeformation.jdbc.query.QuerySession;
+import dev.lakeformation.core.query.ServiceSession;
 import dev.lakeformation.jdbc.resultset.OpenResults;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import dev.lakeformation.jdbc.systemtable.InMemoryTable;
@@ -34,7 +34,7 @@ public final class LfDatabaseMetaData extends FixedAnswers implements SelfWrappe
    * @param userName the access key ID, or null when the credentials come from elsewhere
    * @param defaultCatalog the catalog the {@code system} schema appears in
    */
-  public LfDatabaseMetaData(Connection connection, QuerySession session, OpenResults results, Duration cacheTtl,
+  public LfDatabaseMetaData(Connection connection, ServiceSession session, OpenResults results, Duration cacheTtl,
       String url, String userName, String defaultCatalog) {
     this.connection = connection;
     this.results = results;

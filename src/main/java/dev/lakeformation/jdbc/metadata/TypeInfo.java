@@ -4,8 +4,8 @@ import static java.sql.DatabaseMetaData.typeNullable;
 import static java.sql.DatabaseMetaData.typePredNone;
 import static java.sql.DatabaseMetaData.typeSearchable;
 
-import dev.lakeformation.jdbc.types.SqlKind;
-import dev.lakeformation.jdbc.types.SqlType;
+import dev.lakeformation.core.types.SqlKind;
+import dev.lakeformation.core.types.SqlType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.lakeformation.jdbc.resultset;
 
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.SqlState;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
-import dev.lakeformation.jdbc.query.BatchSource;
-import dev.lakeformation.jdbc.query.FetchedBatch;
+import dev.lakeformation.core.query.BatchSource;
+import dev.lakeformation.core.query.FetchedBatch;
 import dev.lakeformation.jdbc.resultset.accessor.Accessors;
 import dev.lakeformation.jdbc.resultset.accessor.ColumnAccessor;
 import java.io.ByteArrayInputStream;

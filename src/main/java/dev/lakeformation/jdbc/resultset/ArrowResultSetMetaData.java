@@ -1,9 +1,9 @@
 package dev.lakeformation.jdbc.resultset;
 
+import dev.lakeformation.api.SqlState;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
-import dev.lakeformation.jdbc.types.ArrowFieldTypes;
-import dev.lakeformation.jdbc.types.SqlType;
+import dev.lakeformation.core.types.ArrowFieldTypes;
+import dev.lakeformation.core.types.SqlType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lakeformation.jdbc.resultset;
 
-import dev.lakeformation.jdbc.query.BatchPreparer;
+import dev.lakeformation.core.query.BatchPreparer;
 import dev.lakeformation.jdbc.resultset.accessor.ColumnAccessor;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;

@@ -1,7 +1,7 @@
 package dev.lakeformation.jdbc.resultset;
 
+import dev.lakeformation.api.SqlState;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.SQLException;
 import java.sql.Wrapper;
 

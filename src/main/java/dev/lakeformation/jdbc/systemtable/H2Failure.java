@@ -1,8 +1,8 @@
 package dev.lakeformation.jdbc.systemtable;
 
+import dev.lakeformation.api.SqlState;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
-import dev.lakeformation.jdbc.h2.H2Messages;
+import dev.lakeformation.core.h2.H2Messages;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.stream.Collectors;

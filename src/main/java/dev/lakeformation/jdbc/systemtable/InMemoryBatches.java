@@ -1,7 +1,7 @@
 package dev.lakeformation.jdbc.systemtable;
 
-import dev.lakeformation.jdbc.query.BatchSource;
-import dev.lakeformation.jdbc.query.FetchedBatch;
+import dev.lakeformation.core.query.BatchSource;
+import dev.lakeformation.core.query.FetchedBatch;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

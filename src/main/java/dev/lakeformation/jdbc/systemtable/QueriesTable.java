@@ -4,11 +4,11 @@ import static dev.lakeformation.jdbc.systemtable.SystemColumn.bigint;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.timestamp;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.varchar;
 
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.QueryStatistics;
+import dev.lakeformation.api.QueryStatus;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.query.LakeFormationQuery;
-import dev.lakeformation.jdbc.query.QueryStatistics;
-import dev.lakeformation.jdbc.query.QueryStatus;
+import dev.lakeformation.core.query.ServiceQuery;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class QueriesTable extends SystemTable {
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     for (String id : new TreeSet<>(keys)) {
-      LakeFormationQuery lakeFormationQuery = context.query(id);
+      ServiceQuery lakeFormationQuery = context.query(id);
       QueryStatus status;
       Optional<QueryStatistics> found;
       try {

@@ -1,11 +1,11 @@
 package dev.lakeformation.jdbc.systemtable;
 
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.SqlState;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
-import dev.lakeformation.jdbc.h2.AthenaSession;
-import dev.lakeformation.jdbc.h2.ResultBatches;
-import dev.lakeformation.jdbc.query.Cancellation;
+import dev.lakeformation.core.h2.AthenaSession;
+import dev.lakeformation.core.h2.ResultBatches;
+import dev.lakeformation.core.query.Cancellation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

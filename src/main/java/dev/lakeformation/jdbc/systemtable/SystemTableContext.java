@@ -1,11 +1,11 @@
 package dev.lakeformation.jdbc.systemtable;
 
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.QueryListener;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.query.Cancellation;
-import dev.lakeformation.jdbc.query.LakeFormationQuery;
-import dev.lakeformation.jdbc.query.QueryListener;
-import dev.lakeformation.jdbc.query.QuerySession;
+import dev.lakeformation.core.query.Cancellation;
+import dev.lakeformation.core.query.ServiceQuery;
+import dev.lakeformation.core.query.ServiceSession;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * @param workGroup the Athena workgroup whose executions are listed (null: Athena's default)
  */
-public record SystemTableContext(QuerySession session, String workGroup, Cancellation cancellation) {
+public record SystemTableContext(ServiceSession session, String workGroup, Cancellation cancellation) {
   /** One Athena call under the session's retry policy; a failure for good is an SQLException. */
   <T> T callAthena(String operation, Supplier<T> call) throws SQLException {
     try {
@@ -26,7 +26,7 @@ public record SystemTableContext(QuerySession session, String workGroup, Cancell
   }
 
   /** The Lake Formation query of this ID, under the statement's cancellation. */
-  LakeFormationQuery query(String queryId) throws SQLException {
+  ServiceQuery query(String queryId) throws SQLException {
     try {
       return session.attach(queryId, cancellation, QueryListener.NONE);
     } catch (LakeFormationException e) {

@@ -3,9 +3,9 @@ package dev.lakeformation.jdbc.systemtable;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.bigint;
 import static dev.lakeformation.jdbc.systemtable.SystemColumn.varchar;
 
-import dev.lakeformation.jdbc.errors.LakeFormationException;
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.WorkUnitRange;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.query.WorkUnitRange;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;

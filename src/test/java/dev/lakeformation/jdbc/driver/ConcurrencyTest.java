@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakeformation.jdbc.DriverThreads;
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,8 +64,8 @@ class ConcurrencyTest {
     config.addDataSourceProperty("region", "us-east-1");
     config.addDataSourceProperty("database", "tpch");
     config.addDataSourceProperty("maxConcurrentWorkUnits", 3);
-    config.setUsername(LocalService.DEFAULT_ACCESS_KEY_ID);
-    config.setPassword(LocalService.DEFAULT_SECRET_ACCESS_KEY);
+    config.setUsername(LakeFormationLocal.DEFAULT_ACCESS_KEY_ID);
+    config.setPassword(LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY);
     config.setMaximumPoolSize(4);
     config.setConnectionTimeout(60_000);
     AtomicInteger completed = new AtomicInteger();

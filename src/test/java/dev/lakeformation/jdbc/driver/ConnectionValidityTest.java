@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -26,7 +26,7 @@ class ConnectionValidityTest {
 
   private static String url(String endpoint, String extra) {
     return "jdbc:lakeformation://Endpoint=" + endpoint + ";Region=us-east-1;Database=tpch;AccessKeyId="
-        + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY + extra;
+        + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY + extra;
   }
 
   private static long millisOf(ThrowingCheck check) throws Exception {
@@ -63,7 +63,7 @@ class ConnectionValidityTest {
 
   @Test
   void revokedCredentialsAndThenADeadEndpointMakeItInvalid() throws Exception {
-    LocalService local = LocalService.builder().tpchScaleFactor(0.001).start();
+    LakeFormationLocal local = LakeFormationLocal.builder().tpchScaleFactor(0.001).start();
     try (Connection c = DriverManager.getConnection(url(local.endpoint().toString(), ";RoleArn=" + ROLE))) {
       assertTrue(c.isValid(5));
       local.revokeIssuedCredentials();

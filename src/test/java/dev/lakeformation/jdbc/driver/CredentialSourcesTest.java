@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class CredentialSourcesTest {
   private static final String ROLE = "arn:aws:iam::123456789012:role/analyst";
-  private static final String KEYS = "AccessKeyId=" + LocalService.DEFAULT_ACCESS_KEY_ID
-      + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY;
-  static LocalService local;
+  private static final String KEYS = "AccessKeyId=" + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID
+      + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY;
+  static LakeFormationLocal local;
   private AwsEnvironment aws;
 
   @BeforeAll
   static void start() throws Exception {
-    local = LocalService.builder().tpchScaleFactor(0.001).start();
+    local = LakeFormationLocal.builder().tpchScaleFactor(0.001).start();
   }
 
   @AfterAll
@@ -48,8 +48,8 @@ class CredentialSourcesTest {
   @BeforeEach
   void environment() throws Exception {
     aws = new AwsEnvironment();
-    aws.credentials("[keys]\naws_access_key_id = " + LocalService.DEFAULT_ACCESS_KEY_ID
-        + "\naws_secret_access_key = " + LocalService.DEFAULT_SECRET_ACCESS_KEY + "\n");
+    aws.credentials("[keys]\naws_access_key_id = " + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID
+        + "\naws_secret_access_key = " + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY + "\n");
   }
 
   @AfterEach
@@ -63,7 +63,7 @@ class CredentialSourcesTest {
         + local.endpoint() + "\n\n" + profiles);
   }
 
-  private static String url(LocalService service, String credentials) {
+  private static String url(LakeFormationLocal service, String credentials) {
     return "jdbc:lakeformation://Endpoint=" + service.endpoint() + ";Region=us-east-1;Database=tpch"
         + (credentials.isEmpty() ? "" : ";" + credentials);
   }
@@ -122,7 +122,7 @@ class CredentialSourcesTest {
 
   @Test
   void anAssumedRoleIsRenewedBeforeItsCredentialsExpire() throws Exception {
-    try (LocalService shortLived = LocalService.builder().tpchScaleFactor(0.001)
+    try (LakeFormationLocal shortLived = LakeFormationLocal.builder().tpchScaleFactor(0.001)
         .temporaryCredentialsMaxLifetime(Duration.ofSeconds(2)).start();
         Connection c = DriverManager.getConnection(url(shortLived, KEYS + ";RoleArn=" + ROLE + ";DurationSeconds=900"))) {
       assertEquals(25, nations(c));
@@ -160,7 +160,7 @@ class CredentialSourcesTest {
   @Test
   void aCredentialProcess() throws Exception {
     String script = aws.file("credentials.sh", "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \""
-        + LocalService.DEFAULT_ACCESS_KEY_ID + "\", \"SecretAccessKey\": \"" + LocalService.DEFAULT_SECRET_ACCESS_KEY
+        + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + "\", \"SecretAccessKey\": \"" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY
         + "\"}'\n").toString();
     config("[profile process]\ncredential_process = sh " + script + "\n");
     try (Connection c = DriverManager.getConnection(url(local, "Profile=process"))) {
@@ -227,7 +227,7 @@ class CredentialSourcesTest {
 
   @Test
   void aWrongSecretFailsGetConnectionUnlessTheCheckIsOff() throws Exception {
-    String wrong = "AccessKeyId=" + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=not-the-secret";
+    String wrong = "AccessKeyId=" + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=not-the-secret";
     SQLException e = assertThrows(SQLInvalidAuthorizationSpecException.class,
         () -> DriverManager.getConnection(url(local, wrong)));
     assertTrue(e.getMessage().startsWith("The connect check (STS GetCallerIdentity at " + local.endpoint()

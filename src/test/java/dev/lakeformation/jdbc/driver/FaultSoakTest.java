@@ -3,9 +3,9 @@ package dev.lakeformation.jdbc.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.local.Faults;
-import dev.lakeformation.jdbc.local.LocalService;
-import dev.lakeformation.jdbc.query.QueryProgress;
+import dev.lakeformation.api.QueryProgress;
+import dev.lakeformation.local.LakeFormationLocal;
+import dev.lakeformation.local.faults.Faults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class FaultSoakTest {
   void everyAnswerIsRightOrAClearErrorUnderEveryFaultAtOnce() throws Exception {
     int queries = Integer.getInteger("soak.queries", 24);
     Random random = new Random(Long.getLong("soak.seed", 7));
-    try (LocalService local = LocalService.builder().rowsPerWorkUnit(400).rowsPerBatch(150).faultSeed(random.nextLong())
+    try (LakeFormationLocal local = LakeFormationLocal.builder().rowsPerWorkUnit(400).rowsPerBatch(150).faultSeed(random.nextLong())
         .start()) {
       long[][] expected = new long[QUERIES.length][];
       try (Connection h2 = local.openH2(); Statement s = h2.createStatement()) {
@@ -86,7 +86,7 @@ class FaultSoakTest {
       long retries = 0;
       List<String> failures = new ArrayList<>();
       String url = "jdbc:lakeformation://Endpoint=" + local.endpoint() + ";Region=us-east-1;Database=tpch;AccessKeyId="
-          + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY;
+          + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY;
       for (int i = 0; i < queries; i++) {
         int q = i % QUERIES.length;
         String settings = ";MaxConcurrentWorkUnits=" + (1 + random.nextInt(12)) + ";RowOrder="

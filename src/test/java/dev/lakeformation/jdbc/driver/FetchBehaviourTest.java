@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.DriverThreads;
-import dev.lakeformation.jdbc.local.Faults;
-import dev.lakeformation.jdbc.query.QueryListener;
+import dev.lakeformation.api.QueryListener;
+import dev.lakeformation.local.faults.Faults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

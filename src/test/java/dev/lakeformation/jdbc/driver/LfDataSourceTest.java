@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakeformation.jdbc.config.ConnectionProperty;
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.core.config.ConnectionProperty;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.sql.Connection;
@@ -35,8 +35,8 @@ class LfDataSourceTest {
     LfDataSource ds = new LfDataSource();
     ds.setEndpoint(fixture.local.endpoint().toString());
     ds.setRegion("us-east-1");
-    ds.setAccessKeyId(LocalService.DEFAULT_ACCESS_KEY_ID);
-    ds.setSecretAccessKey(LocalService.DEFAULT_SECRET_ACCESS_KEY);
+    ds.setAccessKeyId(LakeFormationLocal.DEFAULT_ACCESS_KEY_ID);
+    ds.setSecretAccessKey(LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY);
     ds.setDatabase("tpch");
     return ds;
   }
@@ -109,7 +109,7 @@ class LfDataSourceTest {
     ds.setSecretAccessKey(null);
     ds.setLoginTimeout(3);
     assertEquals("3000", ds.config().text(ConnectionProperty.CONNECT_TIMEOUT_MILLIS));
-    try (Connection c = ds.getConnection(LocalService.DEFAULT_ACCESS_KEY_ID, LocalService.DEFAULT_SECRET_ACCESS_KEY);
+    try (Connection c = ds.getConnection(LakeFormationLocal.DEFAULT_ACCESS_KEY_ID, LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY);
         ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM region")) {
       assertTrue(rs.next());
       assertEquals(5, rs.getLong(1));
@@ -124,8 +124,8 @@ class LfDataSourceTest {
     pool.addDataSourceProperty("region", "us-east-1");
     pool.addDataSourceProperty("database", "tpch");
     pool.addDataSourceProperty("maxConcurrentWorkUnits", 4);
-    pool.setUsername(LocalService.DEFAULT_ACCESS_KEY_ID);
-    pool.setPassword(LocalService.DEFAULT_SECRET_ACCESS_KEY);
+    pool.setUsername(LakeFormationLocal.DEFAULT_ACCESS_KEY_ID);
+    pool.setPassword(LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY);
     pool.setMaximumPoolSize(3);
     pool.setReadOnly(true);
     pool.setAutoCommit(true);

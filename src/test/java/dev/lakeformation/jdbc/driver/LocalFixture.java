@@ -1,6 +1,6 @@
 package dev.lakeformation.jdbc.driver;
 
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,22 +13,22 @@ import java.sql.SQLException;
 public final class LocalFixture {
   private static LocalFixture shared;
 
-  public final LocalService local;
+  public final LakeFormationLocal local;
 
-  private LocalFixture(LocalService local) {
+  private LocalFixture(LakeFormationLocal local) {
     this.local = local;
   }
 
   public static synchronized LocalFixture shared() throws Exception {
     if (shared == null) {
-      shared = new LocalFixture(LocalService.builder().start());
+      shared = new LocalFixture(LakeFormationLocal.builder().start());
     }
     return shared;
   }
 
   public String url(String extra) {
     return "jdbc:lakeformation://Endpoint=" + local.endpoint() + ";Region=us-east-1;AccessKeyId="
-        + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY
+        + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY
         + (extra.isEmpty() ? "" : ";" + extra);
   }
 

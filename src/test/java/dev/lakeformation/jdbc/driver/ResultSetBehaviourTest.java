@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.query.QueryProgress;
-import dev.lakeformation.jdbc.query.ResultStream;
+import dev.lakeformation.api.QueryProgress;
+import dev.lakeformation.core.query.ResultStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

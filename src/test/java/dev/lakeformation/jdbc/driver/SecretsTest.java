@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
   private static final String SECRET = "Qz7;Wx=V{k9 Jq;p=Y";
   private static final String TOKEN = "Tk{8 ;Zr=Wq5 Xv;m{";
-  private static final String KEY_ID = LocalService.DEFAULT_ACCESS_KEY_ID;
+  private static final String KEY_ID = LakeFormationLocal.DEFAULT_ACCESS_KEY_ID;
   private static final List<String> LOGGERS = List.of("", "dev.lakeformation", "software.amazon", "org.apache",
       "sun.net.www.protocol.http.HttpURLConnection");
 

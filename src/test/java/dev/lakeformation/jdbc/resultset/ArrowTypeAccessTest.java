@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.arrow.IpcStreams;
+import dev.lakeformation.core.arrow.IpcStreams;
 import dev.lakeformation.jdbc.driver.LocalFixture;
 import java.math.BigDecimal;
 import java.math.BigInteger;

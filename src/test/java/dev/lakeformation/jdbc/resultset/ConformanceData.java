@@ -18,10 +18,10 @@ import static dev.lakeformation.jdbc.resultset.ConversionTable.timestamps;
 import static dev.lakeformation.jdbc.resultset.ConversionTable.zonedTimestamps;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.lakeformation.core.types.ArrowFieldTypes;
 import dev.lakeformation.jdbc.resultset.ConversionTable.Fp;
 import dev.lakeformation.jdbc.resultset.ConversionTable.Kind;
 import dev.lakeformation.jdbc.resultset.ConversionTable.Text;
-import dev.lakeformation.jdbc.types.ArrowFieldTypes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Types;

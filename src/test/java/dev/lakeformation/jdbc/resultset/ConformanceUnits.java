@@ -2,7 +2,7 @@ package dev.lakeformation.jdbc.resultset;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.lakeformation.jdbc.arrow.IpcStreams;
+import dev.lakeformation.core.arrow.IpcStreams;
 import dev.lakeformation.jdbc.resultset.ConformanceData.Column;
 import dev.lakeformation.jdbc.resultset.ConversionTable.Fp;
 import dev.lakeformation.jdbc.resultset.ConversionTable.Text;

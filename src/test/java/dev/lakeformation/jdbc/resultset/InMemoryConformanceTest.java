@@ -27,6 +27,6 @@ class InMemoryConformanceTest extends ResultSetConformance {
 
   @Override
   protected ResultSet open(List<byte[]> units) throws Exception {
-    return new ArrowResultSet(new InMemoryBatches(units, allocator), null, Long.MAX_VALUE, () -> { });
+    return new ArrowResultSet(new ArrowReaderBatches(units, allocator), null, Long.MAX_VALUE, () -> { });
   }
 }

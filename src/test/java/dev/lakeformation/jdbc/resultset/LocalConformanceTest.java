@@ -1,7 +1,7 @@
 package dev.lakeformation.jdbc.resultset;
 
 import dev.lakeformation.jdbc.driver.LocalFixture;
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The conformance suite through JDBC over HTTP, from the shared LakeFormation Local, without faults. */
@@ -14,7 +14,7 @@ class LocalConformanceTest extends LocalServiceConformance {
   }
 
   @Override
-  LocalService local() {
+  LakeFormationLocal local() {
     return fixture.local;
   }
 

@@ -2,8 +2,8 @@ package dev.lakeformation.jdbc.resultset;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.local.Faults;
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
+import dev.lakeformation.local.faults.Faults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -15,11 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
  * prepared and unprepared batches alike.
  */
 class LocalFaultsConformanceTest extends LocalServiceConformance {
-  private static LocalService local;
+  private static LakeFormationLocal local;
 
   @BeforeAll
   static void localWithFaults() throws Exception {
-    local = LocalService.builder().tpchScaleFactor(0.001).faultSeed(20_240_229).start();
+    local = LakeFormationLocal.builder().tpchScaleFactor(0.001).faultSeed(20_240_229).start();
     local.faults().throttleProbability(0.1).internalErrorProbability(0.1).truncateProbability(0.2)
         .notReadyAnswersPerQuery(1).workUnitLatencyMillis(15).workUnitJitterMillis(15);
   }
@@ -41,7 +41,7 @@ class LocalFaultsConformanceTest extends LocalServiceConformance {
   }
 
   @Override
-  LocalService local() {
+  LakeFormationLocal local() {
     return local;
   }
 

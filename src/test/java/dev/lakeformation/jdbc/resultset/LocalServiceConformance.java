@@ -1,6 +1,6 @@
 package dev.lakeformation.jdbc.resultset;
 
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,7 +17,7 @@ abstract class LocalServiceConformance extends ResultSetConformance {
   private final List<Connection> connections = new ArrayList<>();
 
   /** The LakeFormation Local that serves the units. */
-  abstract LocalService local();
+  abstract LakeFormationLocal local();
 
   /** Connection properties beyond the endpoint and the credentials. */
   abstract String settings();
@@ -26,9 +26,9 @@ abstract class LocalServiceConformance extends ResultSetConformance {
   protected ResultSet open(List<byte[]> units) throws SQLException {
     String queryId = local().publishQuery("conformance", units);
     Connection connection = DriverManager.getConnection("jdbc:lakeformation://Endpoint=" + local().endpoint()
-        + ";Region=us-east-1;AccessKeyId=" + LocalService.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey="
+        + ";Region=us-east-1;AccessKeyId=" + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey="
         // DecodeAhead=ON: values prepared on the fetch threads are checked too, on any machine.
-        + LocalService.DEFAULT_SECRET_ACCESS_KEY + ";DecodeAhead=ON;" + settings());
+        + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY + ";DecodeAhead=ON;" + settings());
     connections.add(connection);
     return connection.createStatement()
         .executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'");

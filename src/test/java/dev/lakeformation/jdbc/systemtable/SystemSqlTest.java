@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.aws.AwsClients;
+import dev.lakeformation.core.aws.AwsClients;
 import dev.lakeformation.jdbc.driver.LfConnection;
-import dev.lakeformation.jdbc.local.LocalClients;
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
+import dev.lakeformation.local.LocalClients;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -44,17 +44,17 @@ class SystemSqlTest {
   private static final String FAILED = seeded("historic-failed");
   private static final List<String> MISSING = List.of("missing-1", "missing-2");
 
-  private static LocalService local;
+  private static LakeFormationLocal local;
   private static Connection connection;
   private static List<String> planned;
   private static ReferenceDatabase reference;
 
   @BeforeAll
   static void start() throws Exception {
-    local = LocalService.builder().tpchScaleFactor(0.001).rowsPerWorkUnit(3).start();
+    local = LakeFormationLocal.builder().tpchScaleFactor(0.001).rowsPerWorkUnit(3).start();
     connection = DriverManager.getConnection("jdbc:lakeformation://Endpoint=" + local.endpoint()
-        + ";Region=us-east-1;Database=tpch;AccessKeyId=" + LocalService.DEFAULT_ACCESS_KEY_ID
-        + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY);
+        + ";Region=us-east-1;Database=tpch;AccessKeyId=" + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID
+        + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY);
     planned = new ArrayList<>();
     try (AwsClients aws = LocalClients.connect(local)) {
       for (String sql : List.of("SELECT * FROM region", "SELECT * FROM nation", "SELECT n_name FROM nation")) {

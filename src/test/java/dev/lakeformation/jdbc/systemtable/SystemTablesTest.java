@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.aws.AwsClients;
+import dev.lakeformation.core.aws.AwsClients;
 import dev.lakeformation.jdbc.driver.LfConnection;
-import dev.lakeformation.jdbc.local.LocalClients;
 import dev.lakeformation.jdbc.driver.LocalFixture;
+import dev.lakeformation.local.LocalClients;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

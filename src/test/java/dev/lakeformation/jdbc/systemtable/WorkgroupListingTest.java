@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.jdbc.local.LocalService;
+import dev.lakeformation.local.LakeFormationLocal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,18 +26,18 @@ import org.junit.jupiter.api.Test;
  */
 class WorkgroupListingTest {
   private static final int PUBLISHED = AthenaExecutions.MOST_LISTED + 100;
-  private static LocalService local;
+  private static LakeFormationLocal local;
   private static Connection connection;
 
   @BeforeAll
   static void start() throws Exception {
-    local = LocalService.builder().tpchScaleFactor(0.001).start();
+    local = LakeFormationLocal.builder().tpchScaleFactor(0.001).start();
     for (int i = 0; i < PUBLISHED; i++) {
       local.publishQuery("listing " + i, List.of());
     }
     connection = DriverManager.getConnection("jdbc:lakeformation://Endpoint=" + local.endpoint()
-        + ";Region=us-east-1;AccessKeyId=" + LocalService.DEFAULT_ACCESS_KEY_ID
-        + ";SecretAccessKey=" + LocalService.DEFAULT_SECRET_ACCESS_KEY);
+        + ";Region=us-east-1;AccessKeyId=" + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID
+        + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY);
   }
 
   @AfterAll

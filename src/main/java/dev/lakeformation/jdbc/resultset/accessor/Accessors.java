@@ -1,7 +1,7 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
-import dev.lakeformation.jdbc.types.ArrowFieldTypes;
-import dev.lakeformation.jdbc.types.SqlType;
+import dev.lakeformation.core.types.ArrowFieldTypes;
+import dev.lakeformation.core.types.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.ArrowType;

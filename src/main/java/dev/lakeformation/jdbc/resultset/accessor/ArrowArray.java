@@ -1,7 +1,7 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
+import dev.lakeformation.api.SqlState;
 import dev.lakeformation.jdbc.errors.SqlErrors;
-import dev.lakeformation.jdbc.errors.SqlState;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,0 +1,130 @@
+package dev.lakeformation.core.arrow;
+
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float2Vector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.util.ValueVectorUtility;
+
+/**
+ * Checks a decoded vector before any getter reads it: Arrow's own buffer checks (each buffer
+ * long enough for the value count), then what makes reads memory-safe for variable-length data,
+ * which Arrow leaves to its full validation: offsets that start at or above 0, never decrease,
+ * and end inside the data (or the child vector), at every level of nesting.
+ *
+ * <p>Arrow's full validation is not used: it also judges values (decimal precision…) and fails
+ * on valid maps and fixed-size lists in the Arrow version the driver ships; its buffer checks
+ * fail on valid maps and half floats, which get the same checks written here instead.
+ */
+final class BatchValidation {
+  private BatchValidation() {}
+
+  /** Throws IllegalArgumentException (or Arrow's ValidateException) when {@code vector} is unsafe to read. */
+  static void check(FieldVector vector) {
+    if (arrowChecks(vector.getField())) {
+      ValueVectorUtility.validate(vector);
+      checkOffsets(vector);
+      return;
+    }
+    // Arrow's own check wrongly rejects every map and every half float, so those and their
+    // parents get ours, and their other children Arrow's.
+    checkValidity(vector);
+    checkOffsetsHere(vector);
+    if (vector instanceof Float2Vector) {
+      long needed = 2L * vector.getValueCount();
+      if (vector.getDataBuffer().capacity() < needed) {
+        throw invalid(vector.getName(), "has a data buffer too short for " + vector.getValueCount() + " values");
+      }
+    }
+    for (FieldVector child : vector.getChildrenFromFields()) {
+      check(child);
+    }
+  }
+
+  /** Whether Arrow's own check can judge {@code field}: not a map or a half float, at any level. */
+  private static boolean arrowChecks(Field field) {
+    ArrowType type = field.getType();
+    if (type.getTypeID() == ArrowType.ArrowTypeID.Map || type instanceof ArrowType.FloatingPoint f
+        && f.getPrecision() == FloatingPointPrecision.HALF) {
+      return false;
+    }
+    for (Field child : field.getChildren()) {
+      if (!arrowChecks(child)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void checkValidity(FieldVector vector) {
+    ArrowBuf validity = vector.getValidityBuffer();
+    if (validity.capacity() < (vector.getValueCount() + 7L) / 8) {
+      throw invalid(vector.getName(), "has a validity bitmap too short for " + vector.getValueCount() + " values");
+    }
+  }
+
+  private static void checkOffsets(FieldVector vector) {
+    checkOffsetsHere(vector);
+    for (FieldVector child : vector.getChildrenFromFields()) {
+      checkOffsets(child);
+    }
+  }
+
+  /** The offsets of {@code vector} itself, not of its children. */
+  private static void checkOffsetsHere(FieldVector vector) {
+    int count = vector.getValueCount();
+    if (vector instanceof BaseVariableWidthVector v) {
+      checkOffsets(v.getOffsetBuffer(), 4, count, v.getDataBuffer().capacity(), v.getName());
+    } else if (vector instanceof BaseLargeVariableWidthVector v) {
+      checkOffsets(v.getOffsetBuffer(), 8, count, v.getDataBuffer().capacity(), v.getName());
+    } else if (vector instanceof ListVector v) { // MapVector is a ListVector
+      checkOffsets(v.getOffsetBuffer(), 4, count, v.getDataVector().getValueCount(), v.getName());
+    } else if (vector instanceof LargeListVector v) {
+      checkOffsets(v.getOffsetBuffer(), 8, count, v.getDataVector().getValueCount(), v.getName());
+    } else if (vector instanceof FixedSizeListVector v) {
+      long needed = (long) count * v.getListSize();
+      if (needed > v.getDataVector().getValueCount()) {
+        throw invalid(v.getName(), "needs " + needed + " child values but has " + v.getDataVector().getValueCount());
+      }
+    }
+  }
+
+  /** Offsets of {@code width} bytes (4 or 8): non-negative, never decreasing, ending by {@code end}. */
+  private static void checkOffsets(ArrowBuf offsets, int width, int count, long end, String name) {
+    if (count == 0) {
+      return;
+    }
+    if (offsets.capacity() < (count + 1L) * width) {
+      throw invalid(name, "has too few offsets for " + count + " values");
+    }
+    long previous = offset(offsets, width, 0);
+    if (previous < 0) {
+      throw invalid(name, "starts at offset " + previous);
+    }
+    for (int i = 1; i <= count; i++) {
+      long offset = offset(offsets, width, i);
+      if (offset < previous) {
+        throw invalid(name, "has a decreasing offset at value " + i);
+      }
+      previous = offset;
+    }
+    if (previous > end) {
+      throw invalid(name, "ends at offset " + previous + ", past its " + end + " bytes or values");
+    }
+  }
+
+  private static long offset(ArrowBuf offsets, int width, int index) {
+    return width == 4 ? offsets.getInt((long) index * 4) : offsets.getLong((long) index * 8);
+  }
+
+  private static IllegalArgumentException invalid(String column, String problem) {
+    return new IllegalArgumentException("column " + column + " " + problem);
+  }
+}

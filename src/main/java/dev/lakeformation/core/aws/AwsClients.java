@@ -1,0 +1,224 @@
+package dev.lakeformation.core.aws;
+
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.SqlState;
+import dev.lakeformation.core.config.ConnectionConfig;
+import dev.lakeformation.core.config.ConnectionProperty;
+import dev.lakeformation.core.spi.EmbeddedService;
+import java.net.URI;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.AthenaClientBuilder;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The Lake Formation, Athena and STS clients of one connection, sharing one HTTP client and
+ * one set of credentials.
+ *
+ * <p>The SDK's own retries are turned off for Lake Formation and Athena: the fetch layer retries
+ * throttling, 5xx and broken bodies itself, with its own budget and counters, and a second retry
+ * loop underneath would multiply the attempts and hide them from the user.
+ */
+public final class AwsClients implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(AwsClients.class.getName());
+  /** A well-formed query ID no query has: asking for its state costs the service nothing. */
+  private static final String PROBE_QUERY_ID = "00000000-0000-0000-0000-000000000000";
+
+  private final AwsSettings settings;
+  private final SdkHttpClient http;
+  private final LakeFormationClient lakeFormation;
+  private final AthenaClient athena;
+  private final AutoCloseable credentials;
+  private final boolean embedded;
+  private StsClient sts;
+
+  private AwsClients(AwsSettings settings, SdkHttpClient http, LakeFormationClient lakeFormation, AthenaClient athena,
+      AutoCloseable credentials, boolean embedded) {
+    this.settings = settings;
+    this.http = http;
+    this.lakeFormation = lakeFormation;
+    this.athena = athena;
+    this.credentials = credentials;
+    this.embedded = embedded;
+  }
+
+  /**
+   * The clients a connection's properties describe: AWS's endpoints for the Region or the given
+   * overrides, with the credentials the properties name (and the role of RoleArn assumed with
+   * them); with {@code Local=true}, the embedded LakeFormation Local of this JVM (started on
+   * first use) and its credentials.
+   */
+  public static AwsClients open(ConnectionConfig config) throws LakeFormationException {
+    URI lakeFormationEndpoint = config.get(ConnectionProperty.ENDPOINT);
+    URI athenaEndpoint = config.isSet(ConnectionProperty.ATHENA_ENDPOINT)
+        ? config.get(ConnectionProperty.ATHENA_ENDPOINT) : lakeFormationEndpoint;
+    boolean embedded = config.get(ConnectionProperty.LOCAL);
+    AwsCredentialsProvider found;
+    URI embeddedEndpoint = null;
+    if (embedded) {
+      EmbeddedService local = EmbeddedServices.get();
+      embeddedEndpoint = local.endpoint();
+      lakeFormationEndpoint = embeddedEndpoint;
+      athenaEndpoint = embeddedEndpoint;
+      found = CredentialsProviders.of(local.accessKeyId(), local.secretAccessKey());
+    } else {
+      found = CredentialsProviders.of(config);
+    }
+    URI stsEndpoint = StsClients.endpoint(config, embeddedEndpoint);
+    Duration connectTimeout = Duration.ofMillis(config.get(ConnectionProperty.CONNECT_TIMEOUT_MILLIS));
+    Duration socketTimeout = Duration.ofMillis(config.get(ConnectionProperty.SOCKET_TIMEOUT_MILLIS));
+    SdkHttpClient http = httpClient(connectTimeout, socketTimeout);
+    ConnectionCredentials credentials = ConnectionCredentials.of(config, found, http, stsEndpoint);
+    AwsSettings settings = new AwsSettings(Region.of(config.get(ConnectionProperty.REGION)), lakeFormationEndpoint,
+        athenaEndpoint, credentials.provider(), connectTimeout, socketTimeout, stsEndpoint,
+        config.isSet(ConnectionProperty.PROFILE) ? config.get(ConnectionProperty.PROFILE) : null);
+    return create(settings, http, credentials, embedded);
+  }
+
+  public static AwsClients create(AwsSettings settings) {
+    return create(settings, httpClient(settings.connectTimeout(), settings.socketTimeout()), null, false);
+  }
+
+  private static SdkHttpClient httpClient(Duration connectTimeout, Duration socketTimeout) {
+    CredentialLogGuard.ensureInstalled();
+    return AbortableCalls.wrap(UrlConnectionHttpClient.builder()
+        .connectionTimeout(connectTimeout)
+        .socketTimeout(socketTimeout)
+        .build());
+  }
+
+  private static AwsClients create(AwsSettings settings, SdkHttpClient http, AutoCloseable credentials,
+      boolean embedded) {
+    LakeFormationClientBuilder lf = LakeFormationClient.builder()
+        .httpClient(http)
+        .region(settings.region())
+        .credentialsProvider(settings.credentials())
+        .overrideConfiguration(overrides(settings.lakeFormationEndpoint()));
+    if (settings.lakeFormationEndpoint() != null) {
+      lf.endpointOverride(settings.lakeFormationEndpoint());
+    }
+    AthenaClientBuilder athena = AthenaClient.builder()
+        .httpClient(http)
+        .region(settings.region())
+        .credentialsProvider(settings.credentials())
+        .overrideConfiguration(overrides(settings.athenaEndpoint()));
+    if (settings.athenaEndpoint() != null) {
+      athena.endpointOverride(settings.athenaEndpoint());
+    }
+    return new AwsClients(settings, http, lf.build(), athena.build(), credentials, embedded);
+  }
+
+  /**
+   * Host-prefix injection ({@code query-}, {@code data-}) is turned off only when the endpoint
+   * is overridden: the prefixed host of an address like 127.0.0.1 does not exist, while real
+   * AWS endpoints need the prefixes.
+   */
+  private static ClientOverrideConfiguration overrides(URI endpointOverride) {
+    return ClientOverrideConfiguration.builder()
+        .retryStrategy(b -> b.maxAttempts(1))
+        .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, endpointOverride != null)
+        .build();
+  }
+
+  public LakeFormationClient lakeFormation() {
+    return lakeFormation;
+  }
+
+  public AthenaClient athena() {
+    return athena;
+  }
+
+  /** The STS client of the connect check, made on first use (a connection that skips the check never needs it). */
+  private synchronized StsClient sts() {
+    if (sts == null) {
+      sts = StsClients.create(http, settings.region(), settings.stsEndpoint(), settings.profileName(),
+          settings.credentials());
+    }
+    return sts;
+  }
+
+  /**
+   * Checks the credentials with STS GetCallerIdentity, the one AWS call every principal may make
+   * whatever its policies, and returns the caller's ARN. Refused or missing credentials fail
+   * with 28000, an unreachable STS with 08006.
+   */
+  public String verifyCredentials() throws LakeFormationException {
+    String operation = "The connect check (STS GetCallerIdentity"
+        + (settings.stsEndpoint() == null ? "" : " at " + settings.stsEndpoint()) + ")";
+    try {
+      String arn = sts().getCallerIdentity().arn();
+      LOG.fine(() -> "Connected as " + arn);
+      return arn;
+    } catch (RuntimeException e) {
+      if (CredentialsFailure.in(e) == null && !(e instanceof AwsServiceException) && AwsErrors.hasIoCause(e)) {
+        throw new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach STS: "
+            + e.getMessage().lines().findFirst().orElse("") + ". Check Region, StsEndpoint and the network, or set"
+            + " VerifyCredentials=false to connect without the check.", e);
+      }
+      throw AwsErrors.classify(operation, e);
+    }
+  }
+
+  /**
+   * Whether Lake Formation answers this connection's signed requests now: one GetQueryState for
+   * a query ID that no query has, cut off after {@code timeout} (null: only the HTTP timeouts
+   * bound it). Any answer of the service says the endpoint is up and the credentials are good,
+   * except one that refuses the credentials or is a server failure; a connection that fails or
+   * times out says the endpoint is not reachable. An AccessDenied answer counts as valid: the
+   * service knew the caller, who may simply not be allowed to look at queries this way.
+   */
+  public boolean isAvailable(Duration timeout) {
+    try {
+      lakeFormation.getQueryState(r -> r.queryId(PROBE_QUERY_ID).overrideConfiguration(o -> {
+        if (timeout != null) {
+          o.apiCallTimeout(timeout);
+        }
+      }));
+      return true;
+    } catch (AwsServiceException e) {
+      boolean available = !AwsErrors.refusesCredentials(e) && e.statusCode() < 500;
+      if (!available) {
+        LOG.fine(() -> "Not valid: " + AwsErrors.classify("GetQueryState", e).getMessage());
+      }
+      return available;
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Not valid: " + AwsErrors.classify("GetQueryState", e).getMessage());
+      return false;
+    }
+  }
+
+  /** Whether these clients talk to the embedded LakeFormation Local of {@code Local=true}. */
+  public boolean isEmbedded() {
+    return embedded;
+  }
+
+  @Override
+  public void close() {
+    lakeFormation.close();
+    athena.close();
+    synchronized (this) {
+      if (sts != null) {
+        sts.close();
+      }
+    }
+    if (credentials != null) {
+      try {
+        credentials.close();
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "Closing the credentials provider failed", e);
+      }
+    }
+    http.close();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.lakeformation.core.query;
+
+import dev.lakeformation.api.LakeFormationException;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** Where a result's record batches come from, in the order they are to be read. */
+public interface BatchSource extends AutoCloseable {
+  /** The result's columns; blocks until the first work unit's schema is known. */
+  Schema schema() throws LakeFormationException;
+
+  /** The next batch (the caller closes it when done with it), or null at the end. */
+  FetchedBatch next() throws LakeFormationException;
+
+  /**
+   * Asks for {@code preparer} to run on each batch before it is handed out, where the source has
+   * threads of its own to run it on and its settings decode ahead; batches handed out before
+   * that come without.
+   */
+  default void prepareWith(BatchPreparer preparer) {
+  }
+
+  /** Stops all fetching and frees every buffer; idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,28 @@
+package dev.lakeformation.local;
+
+import dev.lakeformation.local.queries.QuerySettings;
+import java.time.Duration;
+
+/**
+ * How a LakeFormation Local instance is set up. Built by {@link LakeFormationLocal.Builder}, which
+ * documents each setting and its default.
+ */
+record LocalConfig(
+    int port,
+    double tpchScaleFactor,
+    String accessKeyId,
+    String secretAccessKey,
+    boolean verifySignatures,
+    Duration temporaryCredentialsMaxLifetime,
+    int serverThreads,
+    long faultSeed,
+    QuerySettings queries) {
+  /** Everything but the secret key, which is never printed. */
+  @Override
+  public String toString() {
+    return "LocalConfig[port=" + port + ", tpchScaleFactor=" + tpchScaleFactor + ", accessKeyId=" + accessKeyId
+        + ", verifySignatures=" + verifySignatures + ", temporaryCredentialsMaxLifetime="
+        + temporaryCredentialsMaxLifetime + ", serverThreads=" + serverThreads + ", faultSeed=" + faultSeed + ", "
+        + queries + "]";
+  }
+}

@@ -1,0 +1,91 @@
+package dev.lakeformation.spark;
+
+import dev.lakeformation.api.LakeFormationException;
+import dev.lakeformation.api.SqlState;
+import dev.lakeformation.core.config.ConnectionConfig;
+import dev.lakeformation.core.config.ConnectionProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * The options of {@code format("lakeformation")}, parsed once, on the Spark driver. Every
+ * connection property of the driver's registry is an option ({@code user}, {@code password},
+ * {@code Region}, {@code MaxRetries}…) and goes through the driver's own parser, exactly as
+ * {@code DriverManager.getConnection(url, properties)} takes it: the URL wins where both give a
+ * property. The connector's own options are {@value #URL}, {@value #QUERY} and
+ * {@value #WORK_UNITS_PER_PARTITION}. Keys are case-insensitive, as everywhere in Spark.
+ *
+ * @param config the connection properties, validated
+ * @param sql the SQL to plan, or null to attach to the query of the QueryId property
+ * @param workUnitsPerPartition work units read by one Spark task
+ */
+record ReadOptions(ConnectionConfig config, String sql, int workUnitsPerPartition) {
+  static final String URL = "url";
+  static final String QUERY = "query";
+  static final String WORK_UNITS_PER_PARTITION = "workUnitsPerPartition";
+  private static final int MAX_WORK_UNITS_PER_PARTITION = 100_000;
+
+  /** Parses Spark's options; every problem is a LakeFormationException with the driver's SQLState. */
+  static ReadOptions parse(Map<String, String> options) throws LakeFormationException {
+    String url = ConnectionConfig.URL_PREFIX;
+    String sql = null;
+    int workUnitsPerPartition = 1;
+    Properties properties = new Properties();
+    for (Map.Entry<String, String> option : options.entrySet()) {
+      String key = option.getKey();
+      String value = option.getValue();
+      if (key.equalsIgnoreCase(URL)) {
+        url = value;
+      } else if (key.equalsIgnoreCase(QUERY)) {
+        sql = value;
+      } else if (key.equalsIgnoreCase(WORK_UNITS_PER_PARTITION)) {
+        workUnitsPerPartition = workUnitsPerPartition(value);
+      } else {
+        ConnectionProperty<?> property = ConnectionProperty.forName(key);
+        if (property == null) {
+          throw unknown(key);
+        }
+        properties.setProperty(property.name(), value);
+      }
+    }
+    ConnectionConfig config = ConnectionConfig.parse(url, properties);
+    boolean attach = config.isSet(ConnectionProperty.QUERY_ID);
+    if (sql != null && attach) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Both " + QUERY + " and "
+          + ConnectionProperty.QUERY_ID.name() + " are given: give " + QUERY + " to plan SQL, or "
+          + ConnectionProperty.QUERY_ID.name() + " to read a query planned elsewhere, not both.");
+    }
+    if (sql == null && !attach) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Give the option " + QUERY
+          + " (the SQL to plan) or " + ConnectionProperty.QUERY_ID.name() + " (the ID of a query planned elsewhere).");
+    }
+    return new ReadOptions(config, sql, workUnitsPerPartition);
+  }
+
+  /** The ID of the query to attach to, or null when {@link #sql} is planned. */
+  String queryId() {
+    return config.get(ConnectionProperty.QUERY_ID);
+  }
+
+  private static int workUnitsPerPartition(String value) throws LakeFormationException {
+    try {
+      int units = Integer.parseInt(value.trim());
+      if (units >= 1 && units <= MAX_WORK_UNITS_PER_PARTITION) {
+        return units;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Invalid value for option "
+        + WORK_UNITS_PER_PARTITION + ": '" + value + "' is not an integer from 1 to " + MAX_WORK_UNITS_PER_PARTITION + ".");
+  }
+
+  private static LakeFormationException unknown(String key) {
+    return new LakeFormationException(SqlState.CONNECTION_REJECTED, "Unknown option '" + key
+        + "' for format(\"lakeformation\"). Its options: " + String.join(", ", List.of(URL, QUERY,
+            WORK_UNITS_PER_PARTITION)) + ", and every connection property: "
+        + ConnectionProperty.ALL.stream().map(ConnectionProperty::name).collect(Collectors.joining(", ")) + ".");
+  }
+}
