@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-file jar in Spark, as {@code spark-submit --jars} runs it: a fresh JVM whose class path
- * is the jar plus Spark's own jars (the test class path without the project's classes and without
- * the libraries the jar bundles relocated, so that a reference the relocation missed would fail
- * here; with the Arrow version Spark itself ships), with Spark's JVM flags. Spark must resolve format("lakeformation") through the jar's
+ * is the jar plus Spark's own jars (the connector module's test class path, without the
+ * project's artifacts and without the libraries the jar bundles relocated, so that a reference the relocation missed would
+ * fail here; with the Arrow version Spark itself ships), with Spark's JVM flags. Spark must resolve format("lakeformation") through the jar's
  * service file and read through the relocated Arrow and AWS SDK.
  */
 class SparkJarIT {
@@ -28,11 +28,13 @@ class SparkJarIT {
   @Test
   void sparkFindsTheConnectorInTheJarAndReadsThroughIt() throws Exception {
     List<String> classPath = new ArrayList<>(List.of(JAR.toAbsolutePath().toString()));
-    for (String entry : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+    // Spark and its libraries: the connector module's test class path, without the project's own
+    // artifacts and the libraries the jar carries.
+    for (String entry : Files.readString(Path.of(System.getProperty("lakeformation.spark.classpath"))).strip()
         .split(File.pathSeparator)) {
       String path = entry.replace(File.separatorChar, '/');
       boolean projectOutput = path.endsWith("/target/classes") || path.endsWith("/target/test-classes")
-          || path.substring(path.lastIndexOf('/') + 1).startsWith("lakeformation-"); // the modules' own jars
+          || path.substring(path.lastIndexOf('/') + 1).startsWith("lakeformation-");
       if (!projectOutput && BUNDLED.stream().noneMatch(path::contains)) {
         classPath.add(entry);
       }

@@ -10,7 +10,7 @@ public final class PropertyDocs {
   public static String markdown() {
     StringBuilder out = new StringBuilder();
     out.append("# Connection properties\n\n")
-        .append("<!-- Generated from ConnectionProperty; run `mvn -B test -Dtest=PropertyDocsTest -DupdateDocs=true`"
+        .append("<!-- Generated from ConnectionProperty; run `mvn -B test -pl core -Dtest=PropertyDocsTest -DupdateDocs=true`"
             + " after changing a property. -->\n\n")
         .append("URL syntax: `jdbc:lakeformation://Key=Value;Key=Value…`. Keys are case-insensitive; a value holding")
         .append(" `;` is written in braces (`Key={a;b}`). `Properties` given to `DriverManager.getConnection`")

@@ -18,6 +18,6 @@ class PropertyDocsTest {
       Files.writeString(DOC, generated, StandardCharsets.UTF_8);
     }
     assertEquals(generated, Files.readString(DOC, StandardCharsets.UTF_8),
-        "docs/properties.md is out of date: run mvn -B test -Dtest=PropertyDocsTest -DupdateDocs=true");
+        "docs/properties.md is out of date: run mvn -B test -pl core -Dtest=PropertyDocsTest -DupdateDocs=true");
   }
 }
