@@ -13,6 +13,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -82,7 +84,8 @@ public final class AwsClients implements AutoCloseable {
     ConnectionCredentials credentials = ConnectionCredentials.of(config, found, http, stsEndpoint);
     AwsSettings settings = new AwsSettings(Region.of(config.get(ConnectionProperty.REGION)), lakeFormationEndpoint,
         athenaEndpoint, credentials.provider(), connectTimeout, socketTimeout, stsEndpoint,
-        config.isSet(ConnectionProperty.PROFILE) ? config.get(ConnectionProperty.PROFILE) : null);
+        config.isSet(ConnectionProperty.PROFILE) ? config.get(ConnectionProperty.PROFILE) : null,
+        config.get(ConnectionProperty.MAX_RETRIES));
     return create(settings, http, credentials, embedded);
   }
 
@@ -120,13 +123,15 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /**
-   * Host-prefix injection ({@code query-}, {@code data-}) is turned off only when the endpoint
-   * is overridden: the prefixed host of an address like 127.0.0.1 does not exist, while real
-   * AWS endpoints need the prefixes.
+   * One attempt per call: the driver's {@code RetryPolicy} retries, with its own budget. Host-prefix
+   * injection ({@code query-}, {@code data-}) is turned off only when the endpoint is overridden:
+   * the prefixed host of an address like 127.0.0.1 does not exist, while real AWS endpoints need
+   * the prefixes. A failure carries the endpoint it came from.
    */
   private static ClientOverrideConfiguration overrides(URI endpointOverride) {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(b -> b.maxAttempts(1))
+        .addExecutionInterceptor(RequestEndpoint.RECORDER)
         .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, endpointOverride != null)
         .build();
   }
@@ -143,7 +148,7 @@ public final class AwsClients implements AutoCloseable {
   private synchronized StsClient sts() {
     if (sts == null) {
       sts = StsClients.create(http, settings.region(), settings.stsEndpoint(), settings.profileName(),
-          settings.credentials());
+          settings.credentials(), settings.maxRetries());
     }
     return sts;
   }
@@ -151,17 +156,33 @@ public final class AwsClients implements AutoCloseable {
   /**
    * Checks the credentials with STS GetCallerIdentity, the one AWS call every principal may make
    * whatever its policies, and returns the caller's ARN. Refused or missing credentials fail
-   * with 28000, an unreachable STS with 08006.
+   * with 28000, an unreachable STS with 08006, a check longer than {@code timeout} (null: only
+   * the HTTP timeouts and MaxRetries bound it) with HYT00.
    */
-  public String verifyCredentials() throws LakeFormationException {
+  public String verifyCredentials(Duration timeout) throws LakeFormationException {
     String operation = "The connect check (STS GetCallerIdentity"
         + (settings.stsEndpoint() == null ? "" : " at " + settings.stsEndpoint()) + ")";
     try {
-      String arn = sts().getCallerIdentity().arn();
+      String arn = sts().getCallerIdentity(r -> r.overrideConfiguration(o -> {
+        if (timeout != null) {
+          o.apiCallTimeout(timeout);
+        }
+      })).arn();
+      if (arn == null) {
+        throw new LakeFormationException(SqlState.SERVICE_FAILURE, operation + " got an HTTP 200 answer without the caller's"
+            + " identity: something other than STS answered. Check StsEndpoint (or Region), the proxy settings and"
+            + " any gateway in between, or set VerifyCredentials=false to connect without the check.");
+      }
       LOG.fine(() -> "Connected as " + arn);
       return arn;
+    } catch (ApiCallTimeoutException e) {
+      throw new LakeFormationException(SqlState.TIMEOUT, operation + " did not finish within the login timeout of "
+          + timeout.toSeconds() + " s (LoginTimeoutSeconds, or DriverManager.setLoginTimeout). Check Region,"
+          + " StsEndpoint and the network, raise the timeout, or set VerifyCredentials=false to connect without"
+          + " the check.", e);
     } catch (RuntimeException e) {
-      if (CredentialsFailure.in(e) == null && !(e instanceof AwsServiceException) && AwsErrors.hasIoCause(e)) {
+      if (CredentialsFailure.in(e) == null && e instanceof SdkClientException client && AwsErrors.hasIoCause(client)
+          && !AwsErrors.isUnreadableAnswer(client)) {
         throw new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach STS: "
             + e.getMessage().lines().findFirst().orElse("") + ". Check Region, StsEndpoint and the network, or set"
             + " VerifyCredentials=false to connect without the check.", e);
@@ -174,8 +195,9 @@ public final class AwsClients implements AutoCloseable {
    * Whether Lake Formation answers this connection's signed requests now: one GetQueryState for
    * a query ID that no query has, cut off after {@code timeout} (null: only the HTTP timeouts
    * bound it). Any answer of the service says the endpoint is up and the credentials are good,
-   * except one that refuses the credentials or is a server failure; a connection that fails or
-   * times out says the endpoint is not reachable. An AccessDenied answer counts as valid: the
+   * except one that refuses the credentials or is a server failure; an answer that is not the
+   * service's (no AWS error code: a proxy's page, a wrong endpoint) and a connection that fails or
+   * times out say it is not reachable. An AccessDenied answer counts as valid: the
    * service knew the caller, who may simply not be allowed to look at queries this way.
    */
   public boolean isAvailable(Duration timeout) {
@@ -187,7 +209,7 @@ public final class AwsClients implements AutoCloseable {
       }));
       return true;
     } catch (AwsServiceException e) {
-      boolean available = !AwsErrors.refusesCredentials(e) && e.statusCode() < 500;
+      boolean available = AwsErrors.showsServiceAvailable(e);
       if (!available) {
         LOG.fine(() -> "Not valid: " + AwsErrors.classify("GetQueryState", e).getMessage());
       }

@@ -3,8 +3,10 @@ package dev.lakeformation.core.aws;
 import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.api.SqlState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -51,9 +53,22 @@ public final class AwsErrors {
     return false;
   }
 
+  /** How much of an unexpected answer's body a message quotes. */
+  private static final int BODY_START = 160;
+
   /** Whether the service refused the request's credentials or signature (not merely the caller's permissions). */
   static boolean refusesCredentials(AwsServiceException e) {
-    return BAD_CREDENTIALS.contains(errorCode(e));
+    String code = errorCode(e);
+    return code != null && BAD_CREDENTIALS.contains(code);
+  }
+
+  /**
+   * Whether an error answer shows the service up and knowing the caller: any answer with an AWS
+   * error code, but for refused credentials and server failures. An answer without one came from
+   * something else (a proxy, a gateway, a wrong endpoint).
+   */
+  static boolean showsServiceAvailable(AwsServiceException e) {
+    return errorCode(e) != null && !refusesCredentials(e) && e.statusCode() < 500;
   }
 
   /** The error code the service sent, or null. */
@@ -77,9 +92,12 @@ public final class AwsErrors {
     }
     if (failure instanceof AwsServiceException e) {
       String code = errorCode(e);
-      String serviceMessage = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-      String message = operation + " failed: " + (code == null ? "" : code + ": ") + serviceMessage
-          + " (HTTP " + e.statusCode() + (e.requestId() == null ? "" : ", request ID " + e.requestId()) + ")";
+      if (code == null) {
+        return answerWithoutErrorCode(operation, e);
+      }
+      String serviceMessage = e.awsErrorDetails().errorMessage();
+      String message = operation + " failed: " + code + ": " + serviceMessage + " (HTTP " + e.statusCode()
+          + (e.requestId() == null ? "" : ", request ID " + e.requestId()) + ")";
       if (BAD_CREDENTIALS.contains(code)) {
         return new LakeFormationException(SqlState.INVALID_AUTHORIZATION, message
             + ". The credentials were refused: check the access key, secret key and session token, or the profile.", e);
@@ -107,12 +125,89 @@ public final class AwsErrors {
       return new LakeFormationException(SqlState.GENERAL, message, e);
     }
     if (failure instanceof SdkClientException e) {
+      if (isUnreadableAnswer(e)) {
+        return new LakeFormationException(SqlState.SERVICE_FAILURE, operation + " got an answer" + at(e)
+            + " that is not the service's protocol: " + firstLine(e) + ". Something other than AWS answered:"
+            + " check Endpoint, the proxy settings and any gateway in between.", e);
+      }
       if (hasIoCause(e)) {
-        return new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach the service: "
-            + e.getMessage() + ". Check the Region or Endpoint and the network.", e);
+        return new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach the service"
+            + at(e) + ": " + firstLine(e) + ". Check the Region or Endpoint and the network.", e);
       }
       return new LakeFormationException(SqlState.GENERAL, operation + " failed in the AWS SDK: " + e.getMessage(), e);
     }
     return new LakeFormationException(SqlState.GENERAL, operation + " failed: " + failure, failure);
+  }
+
+  /**
+   * An error answer without an AWS error code: something other than the service answered, or
+   * answered in another protocol. Proxies, load balancers and gateways answer like this (an HTML
+   * page for 502, an empty 404), and so does a wrong Endpoint. Said by its HTTP status, with where
+   * it came from and the start of its body, which is what tells a proxy's page from AWS.
+   */
+  private static LakeFormationException answerWithoutErrorCode(String operation, AwsServiceException e) {
+    int status = e.statusCode();
+    String answer = operation + " got HTTP " + status + " without an AWS error code" + at(e) + bodyStart(e);
+    if (status == 407) {
+      return new LakeFormationException(SqlState.INVALID_AUTHORIZATION, answer
+          + ". A proxy asks for credentials: check the proxy settings and its user name and password.", e);
+    }
+    if (status == 401 || status == 403) {
+      return new LakeFormationException(SqlState.INVALID_AUTHORIZATION, answer
+          + ". The request was refused: check the credentials, and any proxy or gateway that may refuse it.", e);
+    }
+    if (status == 404 || status == 405) {
+      return new LakeFormationException(SqlState.CONNECTION_REJECTED, answer
+          + ". Nothing there serves this operation: check Endpoint, AthenaEndpoint, StsEndpoint and Region.", e);
+    }
+    if (status >= 500) {
+      return new LakeFormationException(SqlState.SERVICE_FAILURE, answer + ". A server failed after the retries,"
+          + " the service's or a gateway's or proxy's in between (502, 503 and 504 are theirs): try again later,"
+          + " and check the proxy and Endpoint if it persists.", e);
+    }
+    return new LakeFormationException(SqlState.GENERAL, answer
+        + ". It is not an answer of the service's protocol: check Endpoint and any proxy in between.", e);
+  }
+
+  /**
+   * Whether the SDK got an answer it could not read (not JSON or XML, or cut short inside a
+   * complete HTTP message): the parser's failure, not the network's.
+   */
+  static boolean isUnreadableAnswer(SdkClientException e) {
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      String name = t.getClass().getSimpleName();
+      if (name.endsWith("JsonParseException") || name.endsWith("JsonEOFException")
+          || name.equals("XMLStreamException") || name.equals("SAXParseException")
+          || t.getMessage() != null && t.getMessage().startsWith("Unable to unmarshall")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** " from ENDPOINT", with the answer's HTTP status where the failure has none of its own, or "". */
+  private static String at(Throwable failure) {
+    RequestEndpoint request = RequestEndpoint.of(failure);
+    if (request == null) {
+      return "";
+    }
+    boolean statusUnsaid = !(failure instanceof AwsServiceException) && request.status() > 0;
+    return " from " + request.endpoint() + (statusUnsaid ? " (HTTP " + request.status() + ")" : "");
+  }
+
+  /** The start of an error answer's body, on one line, or that it was empty. */
+  private static String bodyStart(AwsServiceException e) {
+    SdkBytes raw = e.awsErrorDetails() == null ? null : e.awsErrorDetails().rawResponse();
+    String body = raw == null ? "" : new String(raw.asByteArrayUnsafe(), StandardCharsets.UTF_8);
+    body = body.replaceAll("\\s+", " ").strip();
+    if (body.isEmpty()) {
+      return ", with an empty body";
+    }
+    return ": '" + (body.length() > BODY_START ? body.substring(0, BODY_START) + "…" : body) + "'";
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    return message.lines().findFirst().orElse(message);
   }
 }

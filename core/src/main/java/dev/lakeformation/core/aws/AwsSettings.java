@@ -1,5 +1,6 @@
 package dev.lakeformation.core.aws;
 
+import dev.lakeformation.core.config.ConnectionProperty;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.regions.Region;
  * @param stsEndpoint an endpoint override for the driver's STS calls, or null for the SDK's choice
  * @param profileName the profile whose settings the SDK reads for STS (a services section), or
  *     null for its default (AWS_PROFILE)
+ * @param maxRetries the most retries of one call where the SDK retries (STS); the driver's own
+ *     retry policy bounds the others with the same number
  */
 public record AwsSettings(
     Region region,
@@ -27,15 +30,17 @@ public record AwsSettings(
     Duration connectTimeout,
     Duration socketTimeout,
     URI stsEndpoint,
-    String profileName) {
+    String profileName,
+    int maxRetries) {
   public AwsSettings {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(credentials, "credentials");
   }
 
-  /** Settings whose STS calls go where the SDK chooses. */
+  /** Settings whose STS calls go where the SDK chooses, retried as MaxRetries' default says. */
   public AwsSettings(Region region, URI lakeFormationEndpoint, URI athenaEndpoint, AwsCredentialsProvider credentials,
       Duration connectTimeout, Duration socketTimeout) {
-    this(region, lakeFormationEndpoint, athenaEndpoint, credentials, connectTimeout, socketTimeout, null, null);
+    this(region, lakeFormationEndpoint, athenaEndpoint, credentials, connectTimeout, socketTimeout, null, null,
+        ConnectionProperty.MAX_RETRIES.parse(ConnectionProperty.MAX_RETRIES.defaultValue()));
   }
 }

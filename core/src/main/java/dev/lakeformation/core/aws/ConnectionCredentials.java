@@ -48,7 +48,8 @@ final class ConnectionCredentials implements SdkAutoCloseable {
     String sessionName = config.isSet(ConnectionProperty.ROLE_SESSION_NAME)
         ? config.get(ConnectionProperty.ROLE_SESSION_NAME) : "lakeformation-jdbc-" + System.currentTimeMillis();
     StsClient sts = StsClients.create(http, Region.of(config.get(ConnectionProperty.REGION)), stsEndpoint,
-        source.kind() == CredentialSource.Kind.PROFILE ? source.profileName() : null, base);
+        source.kind() == CredentialSource.Kind.PROFILE ? source.profileName() : null, base,
+        config.get(ConnectionProperty.MAX_RETRIES));
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .refreshRequest(r -> r.roleArn(roleArn)

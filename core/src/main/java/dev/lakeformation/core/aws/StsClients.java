@@ -32,18 +32,22 @@ final class StsClients {
 
   /**
    * A client that signs with {@code credentials}. The SDK's standard retries stay on here (STS
-   * calls are few and small, and a throttled connect check is worth another try); with a
-   * profile, the SDK reads that profile's settings (a services section, say) for its endpoint.
+   * calls are few and small, and a throttled connect check is worth another try), at most
+   * {@code maxRetries} of them, as for every other call; with a profile, the SDK reads that
+   * profile's settings (a services section, say) for its endpoint.
    */
   static StsClient create(SdkHttpClient http, Region region, URI endpoint, String profileName,
-      AwsCredentialsProvider credentials) {
+      AwsCredentialsProvider credentials, int maxRetries) {
     StsClientBuilder builder = StsClient.builder()
         .httpClient(http)
         .region(region)
-        .credentialsProvider(credentials);
-    if (profileName != null) {
-      builder.overrideConfiguration(o -> o.defaultProfileName(profileName));
-    }
+        .credentialsProvider(credentials)
+        .overrideConfiguration(o -> {
+          o.retryStrategy(b -> b.maxAttempts(maxRetries + 1)).addExecutionInterceptor(RequestEndpoint.RECORDER);
+          if (profileName != null) {
+            o.defaultProfileName(profileName);
+          }
+        });
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

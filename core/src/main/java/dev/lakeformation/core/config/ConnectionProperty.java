@@ -138,6 +138,10 @@ public final class ConnectionProperty<T> {
   public static final ConnectionProperty<Integer> SOCKET_TIMEOUT_MILLIS = new ConnectionProperty<>(
       "SocketTimeoutMillis", Group.TIMEOUTS, "integer 1..3600000", "60000", false, null,
       v -> intIn(v, 1, 3_600_000), "Longest wait for the next bytes of a response.");
+  public static final ConnectionProperty<Integer> LOGIN_TIMEOUT_SECONDS = new ConnectionProperty<>(
+      "LoginTimeoutSeconds", Group.TIMEOUTS, "integer 0..3600", "0", false, null, v -> intIn(v, 0, 3_600),
+      "Longest time getConnection may take for its connect check; 0: DriverManager.setLoginTimeout's value, if one"
+          + " is set (a DataSource's setLoginTimeout sets this property).");
   public static final ConnectionProperty<Integer> METADATA_CACHE_SECONDS = new ConnectionProperty<>(
       "MetadataCacheSeconds", Group.TIMEOUTS, "integer 0..86400", "60", false, null,
       v -> intIn(v, 0, 86_400), "How long DatabaseMetaData reuses Athena's catalog, database and table listings,"
@@ -150,7 +154,7 @@ public final class ConnectionProperty<T> {
       ROLE_ARN, ROLE_SESSION_NAME, EXTERNAL_ID, DURATION_SECONDS, VERIFY_CREDENTIALS,
       MAX_CONCURRENT_WORK_UNITS, MAX_BUFFER_BYTES, PAGE_SIZE, ROW_ORDER, DECODE_AHEAD, MAX_RETRIES,
       POLL_INTERVAL_MILLIS, POLL_MAX_INTERVAL_MILLIS, PLANNING_TIMEOUT_SECONDS, CONNECT_TIMEOUT_MILLIS,
-      SOCKET_TIMEOUT_MILLIS, METADATA_CACHE_SECONDS);
+      SOCKET_TIMEOUT_MILLIS, LOGIN_TIMEOUT_SECONDS, METADATA_CACHE_SECONDS);
 
   private static final Map<String, ConnectionProperty<?>> BY_LOWER_NAME = ALL.stream()
       .collect(Collectors.toUnmodifiableMap(p -> p.name.toLowerCase(Locale.ROOT), p -> p));

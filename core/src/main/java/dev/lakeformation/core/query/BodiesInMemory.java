@@ -22,7 +22,7 @@ final class BodiesInMemory implements UnitBodies, WorkUnitSource {
   }
 
   @Override
-  public WorkUnit next() {
+  public WorkUnit next(Cancellation cancellation) {
     int index = next.getAndIncrement();
     return index < bodies.size() ? new WorkUnit(queryId, index, index, "in-memory") : null;
   }

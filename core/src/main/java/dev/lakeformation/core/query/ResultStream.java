@@ -169,7 +169,7 @@ public final class ResultStream implements BatchSource {
         }
         WorkUnit unit;
         try {
-          unit = units.next();
+          unit = units.next(stop);
         } catch (LakeFormationException | RuntimeException e) {
           fail(e instanceof LakeFormationException f ? f : new LakeFormationException(SqlState.GENERAL,
               "Listing the work units of query " + queryId + " failed: " + e, e));

@@ -52,7 +52,7 @@ public final class ServiceQuery implements LakeFormationQuery {
   public List<WorkUnit> workUnits() throws LakeFormationException {
     WorkUnitWalker walker = walker();
     List<WorkUnit> units = new ArrayList<>();
-    for (WorkUnit unit = walker.next(); unit != null; unit = walker.next()) {
+    for (WorkUnit unit = walker.next(cancellation); unit != null; unit = walker.next(cancellation)) {
       units.add(unit);
     }
     return units;
@@ -62,7 +62,8 @@ public final class ServiceQuery implements LakeFormationQuery {
   public List<WorkUnitRange> workUnitRanges() throws LakeFormationException {
     WorkUnitWalker walker = walker();
     List<WorkUnitRange> ranges = new ArrayList<>();
-    for (WorkUnitRange range = walker.nextRange(); range != null; range = walker.nextRange()) {
+    for (WorkUnitRange range = walker.nextRange(cancellation); range != null;
+        range = walker.nextRange(cancellation)) {
       ranges.add(range);
     }
     return ranges;
@@ -118,7 +119,7 @@ public final class ServiceQuery implements LakeFormationQuery {
   private WorkUnitWalker walker() throws LakeFormationException {
     session.checkOpen();
     return new WorkUnitWalker(session.aws().lakeFormation(), queryId, session.fetchSettings(), session.retryPolicy(),
-        cancellation, listener);
+        listener);
   }
 
   @Override

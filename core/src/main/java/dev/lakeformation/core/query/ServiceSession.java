@@ -85,12 +85,15 @@ public final class ServiceSession implements QuerySession {
 
   /**
    * Checks the session's credentials with one cheap call (STS GetCallerIdentity) and returns the
-   * caller's ARN: wrong or missing credentials fail here (28000) rather than at the first query.
+   * caller's ARN: wrong or missing credentials fail here (28000) rather than at the first query;
+   * a check that takes longer than {@code timeout} (null: only the HTTP timeouts and retries bound
+   * it) fails with HYT00.
    */
-  public String verifyCredentials() throws LakeFormationException {
+  public String verifyCredentials(Duration timeout) throws LakeFormationException {
     checkOpen();
-    return aws.verifyCredentials();
+    return aws.verifyCredentials(timeout);
   }
+
 
   /**
    * Whether the service answers this session's signed requests now, within {@code timeout}

@@ -8,6 +8,9 @@ import dev.lakeformation.api.WorkUnit;
  * ({@link WorkUnitWalker}), or a given list. Calls may come from several threads.
  */
 interface WorkUnitSource {
-  /** The next unit, or null after the last. */
-  WorkUnit next() throws LakeFormationException;
+  /**
+   * The next unit, or null after the last. The calls it makes to find it wait under
+   * {@code cancellation}: the reader's, so that closing the reader stops them too.
+   */
+  WorkUnit next(Cancellation cancellation) throws LakeFormationException;
 }

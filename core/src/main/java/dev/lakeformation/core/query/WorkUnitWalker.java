@@ -22,7 +22,6 @@ final class WorkUnitWalker implements WorkUnitSource {
   private final String queryId;
   private final FetchSettings settings;
   private final RetryPolicy retry;
-  private final Cancellation cancellation;
   private final QueryListener listener;
   private final Deque<WorkUnitRange> ranges = new ArrayDeque<>();
   private String nextToken;
@@ -32,19 +31,18 @@ final class WorkUnitWalker implements WorkUnitSource {
   private long unitsListed;
 
   WorkUnitWalker(LakeFormationClient client, String queryId, FetchSettings settings, RetryPolicy retry,
-      Cancellation cancellation, QueryListener listener) {
+      QueryListener listener) {
     this.client = client;
     this.queryId = queryId;
     this.settings = settings;
     this.retry = retry;
-    this.cancellation = cancellation;
     this.listener = listener;
   }
 
   /** The next work unit, or null after the last one. */
   @Override
-  public synchronized WorkUnit next() throws LakeFormationException {
-    WorkUnitRange range = peekRange();
+  public synchronized WorkUnit next(Cancellation cancellation) throws LakeFormationException {
+    WorkUnitRange range = peekRange(cancellation);
     if (range == null) {
       return null;
     }
@@ -65,25 +63,25 @@ final class WorkUnitWalker implements WorkUnitSource {
    * The next whole range, as the service listed it, or null after the last one: for callers
    * that want the ranges, not the units (not to be mixed with {@link #next}).
    */
-  synchronized WorkUnitRange nextRange() throws LakeFormationException {
-    WorkUnitRange range = peekRange();
+  synchronized WorkUnitRange nextRange(Cancellation cancellation) throws LakeFormationException {
+    WorkUnitRange range = peekRange(cancellation);
     if (range != null) {
       ranges.removeFirst();
     }
     return range;
   }
 
-  private WorkUnitRange peekRange() throws LakeFormationException {
+  private WorkUnitRange peekRange(Cancellation cancellation) throws LakeFormationException {
     while (ranges.isEmpty()) {
       if (lastPageSeen) {
         return null;
       }
-      readPage();
+      readPage(cancellation);
     }
     return ranges.peekFirst();
   }
 
-  private void readPage() throws LakeFormationException {
+  private void readPage(Cancellation cancellation) throws LakeFormationException {
     long wait = settings.pollInterval().toMillis();
     long deadline = System.nanoTime() + settings.planningTimeout().toNanos();
     while (true) {

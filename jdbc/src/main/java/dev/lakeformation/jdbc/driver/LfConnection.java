@@ -21,6 +21,7 @@ import java.sql.CallableStatement;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.NClob;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,13 +77,20 @@ public final class LfConnection implements Connection, SelfWrapper {
     }
     if (config.get(ConnectionProperty.VERIFY_CREDENTIALS)) {
       try {
-        session.verifyCredentials(); // so that a wrong key fails getConnection, not the first query
+        session.verifyCredentials(loginTimeout(config)); // so that a wrong key fails getConnection, not the first query
       } catch (LakeFormationException e) {
         session.close();
         throw SqlErrors.of(e);
       }
     }
     this.schema = session.planningContext().database();
+  }
+
+  /** LoginTimeoutSeconds, or else DriverManager's login timeout; null when neither is set. */
+  private static Duration loginTimeout(ConnectionConfig config) {
+    int seconds = config.isSet(ConnectionProperty.LOGIN_TIMEOUT_SECONDS)
+        ? config.get(ConnectionProperty.LOGIN_TIMEOUT_SECONDS) : DriverManager.getLoginTimeout();
+    return seconds > 0 ? Duration.ofSeconds(seconds) : null;
   }
 
   ConnectionConfig config() {

@@ -38,9 +38,11 @@ public class LfDataSource implements DataSource, SelfWrapper {
       Properties merged = new Properties();
       ConnectionConfig.urlTexts(url).forEach((property, text) -> merged.setProperty(property.name(), text));
       merged.putAll(properties);
-      String connectTimeout = ConnectionProperty.CONNECT_TIMEOUT_MILLIS.name();
-      if (loginTimeoutSeconds > 0 && !merged.containsKey(connectTimeout)) {
-        merged.setProperty(connectTimeout, String.valueOf(Math.min(3_600_000L, loginTimeoutSeconds * 1000L)));
+      if (loginTimeoutSeconds > 0) {
+        String connectTimeout = ConnectionProperty.CONNECT_TIMEOUT_MILLIS.name();
+        String loginTimeout = ConnectionProperty.LOGIN_TIMEOUT_SECONDS.name();
+        merged.putIfAbsent(connectTimeout, String.valueOf(Math.min(3_600_000L, loginTimeoutSeconds * 1000L)));
+        merged.putIfAbsent(loginTimeout, String.valueOf(Math.min(3_600, loginTimeoutSeconds)));
       }
       return ConnectionConfig.parse(ConnectionConfig.URL_PREFIX, merged);
     } catch (LakeFormationException e) {
@@ -238,6 +240,10 @@ public class LfDataSource implements DataSource, SelfWrapper {
 
   public void setSocketTimeoutMillis(int value) {
     set(ConnectionProperty.SOCKET_TIMEOUT_MILLIS, value);
+  }
+
+  public void setLoginTimeoutSeconds(int value) {
+    set(ConnectionProperty.LOGIN_TIMEOUT_SECONDS, value);
   }
 
   public void setMetadataCacheSeconds(int value) {
