@@ -26,13 +26,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * out in order. Each unit is read by a {@link WorkUnitReader}, so a broken body is fetched again
  * and every row is delivered exactly once.
  *
- * <p><b>Memory.</b> Decoded batches waiting for the reader are bounded in bytes by
- * MaxBufferBytes: a fetch thread reads its next batch only while the buffered bytes are under the
- * budget. One exception keeps the reader from ever waiting on a unit that could be read: the
- * thread of the unit the reader needs next may always read when the reader has nothing of that
- * unit buffered. So memory stays within the budget plus one batch per fetch thread, and the batch
- * the reader holds. Bytes are counted as decoded (dictionary columns expanded, compressed buffers
- * inflated, and what the {@link BatchPreparer} built on the heap), not as sent.
+ * <p><b>Memory.</b> Decoded batches waiting for the reader are bounded in bytes by the budget:
+ * MaxBufferBytes, or less when the JVM's {@link MemoryCeiling} gives this stream a smaller share.
+ * A fetch reads its next batch only while the buffered bytes are under the budget. One exception
+ * keeps the reader from ever waiting on a unit that could be read: the fetch of the unit the
+ * reader needs next may always read when the reader has nothing of that unit buffered. So memory
+ * stays within the budget plus one batch per fetch, and the batch the reader holds. Bytes are
+ * counted as decoded (dictionary columns expanded, compressed buffers inflated, and what the
+ * {@link BatchPreparer} built on the heap), not as sent.
  *
  * <p><b>Order.</b> In work-unit order (the default) batches are handed out unit by unit, in the
  * order GetWorkUnits listed them; in completion order, as they are decoded.
@@ -43,9 +44,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * the heap counts against the budget with the batch's Arrow memory. A batch the reader is
  * already waiting for is handed over unprepared (see {@link #readerBlockedOn}).
  *
- * <p><b>Threads.</b> Fetches run on the JVM's shared {@link FetchThreads}. The reader and the
- * fetch threads meet under one lock, and each side is signalled only when the other is waiting
- * for what just changed; every wait ends at once on cancel or close, and at the query's deadline.
+ * <p><b>Threads.</b> Fetches run on the JVM's shared {@link FetchThreads}, and never wait for room
+ * on one: a fetch that finds the budget full <i>parks</i> (its place, between units or in the
+ * middle of one with its body open, is kept here) and gives its thread back; it is resumed, on
+ * whatever thread is free, when the reader has made room or waits for that unit. So a result
+ * whose reader stopped reading holds memory but no thread, and cannot starve the other queries of
+ * the JVM. The reader and the fetches meet under one lock, and each side is woken only when the
+ * other waits for what just changed; every wait ends at once on cancel or close, and at the
+ * query's deadline.
  */
 public final class ResultStream implements BatchSource {
   private static final Logger LOG = Logger.getLogger(ResultStream.class.getName());
@@ -57,6 +63,15 @@ public final class ResultStream implements BatchSource {
     boolean done;
   }
 
+  /**
+   * A fetch that holds no thread while it waits for room: before its next unit (no reader), or
+   * in the middle of {@code unit}, whose body {@code reader} keeps open.
+   */
+  private record Parked(WorkUnit unit, WorkUnitReader reader) {}
+
+  /** What a fetch may do next. */
+  private enum Turn { GO, PARK, STOP }
+
   private final String queryId;
   private final UnitBodies bodies;
   private final WorkUnitSource units;
@@ -67,6 +82,8 @@ public final class ResultStream implements BatchSource {
   private final Cancellation.Registration wakeOnStop;
   private final QueryListener listener;
   private final BufferAllocator allocator;
+  private final Executor threads;
+  private final MemoryCeiling ceiling;
   /** Work the consumer wants done on the fetch threads for each batch (decoding ahead), or null. */
   private volatile BatchPreparer preparer;
 
@@ -88,12 +105,13 @@ public final class ResultStream implements BatchSource {
   private int unitsBeingTaken;
   private long bufferedBytes;
   private long peakBufferedBytes;
-  /** Fetch tasks submitted and not yet ended (queued or running). */
+  /** Fetches not yet ended: queued, running or parked. */
   private int fetchersLeft;
-  /** Fetch tasks running now; close() waits for these, never for queued ones. */
+  /** Fetches running on a thread now; close() waits for these, never for queued or parked ones. */
   private int fetchersRunning;
+  /** Fetches waiting for room, holding no thread. */
+  private final ArrayDeque<Parked> parked = new ArrayDeque<>();
   private boolean readerWaiting;
-  private int fetchersWaiting;
   private Schema schema;
   /** The unit whose schema {@link #schema} is: the first to arrive, not always unit 0. */
   private WorkUnit schemaUnit;
@@ -105,6 +123,12 @@ public final class ResultStream implements BatchSource {
 
   ResultStream(String queryId, UnitBodies bodies, WorkUnitSource units, FetchSettings settings, RetryPolicy retry,
       Cancellation execution, QueryListener listener, BufferAllocator parentAllocator, Executor threads) {
+    this(queryId, bodies, units, settings, retry, execution, listener, parentAllocator, threads, MemoryCeiling.jvm());
+  }
+
+  ResultStream(String queryId, UnitBodies bodies, WorkUnitSource units, FetchSettings settings, RetryPolicy retry,
+      Cancellation execution, QueryListener listener, BufferAllocator parentAllocator, Executor threads,
+      MemoryCeiling ceiling) {
     this.queryId = queryId;
     this.bodies = bodies;
     this.units = units;
@@ -112,14 +136,17 @@ public final class ResultStream implements BatchSource {
     this.retry = retry;
     this.stop = execution.child();
     this.listener = listener;
+    this.threads = threads;
+    this.ceiling = ceiling;
     // A hard cap well above the budget: it stops a corrupt body that claims a huge buffer,
     // without ever limiting a well-formed result.
     this.allocator = parentAllocator.newChildAllocator("query-" + queryId, 0, settings.maxBufferBytes() * 2 + (256L << 20));
     this.wakeOnStop = stop.onCancel(this::wakeEveryone);
+    ceiling.register(this);
     int fetchers = settings.maxConcurrentWorkUnits();
     this.fetchersLeft = fetchers;
     for (int i = 0; i < fetchers; i++) {
-      threads.execute(this::fetch);
+      threads.execute(() -> fetch(null));
     }
   }
 
@@ -150,52 +177,69 @@ public final class ResultStream implements BatchSource {
 
   // ---------------------------------------------------------------- fetch threads
 
-  private void fetch() {
+  /**
+   * One fetch: reads units, one after the other, until there are none left, the stream stops,
+   * or it finds no room and parks. {@code resumed} is where a parked fetch takes up again (null
+   * for a new one).
+   */
+  private void fetch(Parked resumed) {
     lock.lock();
     try {
       if (closed) {
         fetchersLeft--;
         closeAllocatorIfDone();
+        if (resumed != null && resumed.reader() != null) {
+          resumed.reader().close();
+        }
         return;
       }
       fetchersRunning++;
     } finally {
       lock.unlock();
     }
+    WorkUnit unit = resumed == null ? null : resumed.unit();
+    WorkUnitReader reader = resumed == null ? null : resumed.reader();
+    boolean parkedAgain = false;
     try {
       while (true) {
-        if (!awaitBudget()) {
-          return;
-        }
-        WorkUnit unit;
-        try {
-          unit = units.next(stop);
-        } catch (LakeFormationException | RuntimeException e) {
-          fail(e instanceof LakeFormationException f ? f : new LakeFormationException(SqlState.GENERAL,
-              "Listing the work units of query " + queryId + " failed: " + e, e));
-          lock.lock();
-          try {
-            unitsBeingTaken--; // only now: the failure is recorded, so the reader cannot take this for the end
-          } finally {
-            lock.unlock();
+        if (reader == null) {
+          Turn turn = turnForNextUnit();
+          if (turn != Turn.GO) {
+            parkedAgain = turn == Turn.PARK;
+            return;
           }
+          unit = takeUnit();
+          if (!startUnit(unit)) {
+            return;
+          }
+          reader = new WorkUnitReader(bodies, unit, allocator, retry, stop, listener);
+          acceptSchema(unit, reader.schema());
+        }
+        Turn turn = readUnit(unit, reader);
+        if (turn != Turn.GO) {
+          parkedAgain = turn == Turn.PARK;
           return;
         }
-        if (!startUnit(unit)) {
-          return;
-        }
-        readUnit(unit);
+        reader.close();
+        reader = null;
       }
     } catch (LakeFormationException e) {
-      fail(e);
+      if (!stopped()) {
+        fail(e);
+      }
     } catch (RuntimeException | OutOfMemoryError e) {
       fail(new LakeFormationException(SqlState.GENERAL, "Fetching the work units of query " + queryId
           + " failed: " + e, e));
     } finally {
+      if (reader != null && !parkedAgain) {
+        reader.close();
+      }
       lock.lock();
       try {
         fetchersRunning--;
-        fetchersLeft--;
+        if (!parkedAgain) {
+          fetchersLeft--;
+        }
         signalReader();
         fetchersWake.signalAll(); // close() may be waiting for the running ones
         closeAllocatorIfDone();
@@ -205,18 +249,39 @@ public final class ResultStream implements BatchSource {
     }
   }
 
-  /** Waits until the budget has room for another unit; false when stopped. Then counts this thread as taking one. */
-  private boolean awaitBudget() throws LakeFormationException {
+  /** The next unit of the source (null: no more), counted as being taken until {@link #startUnit}. */
+  private WorkUnit takeUnit() throws LakeFormationException {
+    try {
+      return units.next(stop);
+    } catch (LakeFormationException | RuntimeException e) {
+      fail(e instanceof LakeFormationException f ? f : new LakeFormationException(SqlState.GENERAL,
+          "Listing the work units of query " + queryId + " failed: " + e, e));
+      lock.lock();
+      try {
+        unitsBeingTaken--; // only now: the failure is recorded, so the reader cannot take this for the end
+      } finally {
+        lock.unlock();
+      }
+      throw e instanceof LakeFormationException f ? f : new LakeFormationException(SqlState.GENERAL, e.toString(), e);
+    }
+  }
+
+  /**
+   * Whether a fetch between units may take the next one: GO (then it counts as taking one), PARK
+   * (the budget is full: it is parked here, and resumed when there is room), or STOP.
+   */
+  private Turn turnForNextUnit() {
     lock.lock();
     try {
-      while (!stopped() && bufferedBytes >= settings.maxBufferBytes()) {
-        awaitAsFetcher();
-      }
       if (stopped()) {
-        return false;
+        return Turn.STOP;
+      }
+      if (!hasRoom()) {
+        parked.addLast(new Parked(null, null));
+        return Turn.PARK;
       }
       unitsBeingTaken++;
-      return true;
+      return Turn.GO;
     } finally {
       lock.unlock();
     }
@@ -242,28 +307,79 @@ public final class ResultStream implements BatchSource {
     }
   }
 
-  private void readUnit(WorkUnit unit) throws LakeFormationException {
-    WorkUnitReader reader = new WorkUnitReader(bodies, unit, allocator, retry, stop, listener);
+  /**
+   * Reads {@code unit}'s batches while there is room: GO when it has read them all, PARK when it
+   * parked in the middle (its reader kept open), STOP when the stream stopped.
+   */
+  private Turn readUnit(WorkUnit unit, WorkUnitReader reader) throws LakeFormationException {
+    while (true) {
+      Turn turn = turnForNextBatch(unit, reader);
+      if (turn != Turn.GO) {
+        return turn;
+      }
+      VectorSchemaRoot batch = reader.next();
+      if (batch == null) {
+        unitDone(unit);
+        listener.workUnitRead(unit);
+        return Turn.GO;
+      }
+      listener.batchRead(unit, batch.getRowCount(), reader.lastBatchWireBytes());
+      BatchPreparer.Prepared prepared = readerBlockedOn(unit) ? null : prepare(batch);
+      long bytes = DecodedBytes.of(batch) + (prepared == null ? 0 : prepared.heapBytes());
+      deliver(unit, new FetchedBatch(batch, prepared == null ? null : prepared.values(), bytes, this::released));
+    }
+  }
+
+  /** Whether the fetch of {@code unit} may decode another batch now (see the class comment); parks it if not. */
+  private Turn turnForNextBatch(WorkUnit unit, WorkUnitReader reader) {
+    lock.lock();
     try {
-      acceptSchema(unit, reader.schema());
-      while (awaitRoomFor(unit)) {
-        VectorSchemaRoot batch = reader.next();
-        if (batch == null) {
-          unitDone(unit);
-          listener.workUnitRead(unit);
-          return;
-        }
-        listener.batchRead(unit, batch.getRowCount(), reader.lastBatchWireBytes());
-        BatchPreparer.Prepared prepared = readerBlockedOn(unit) ? null : prepare(batch);
-        long bytes = DecodedBytes.of(batch) + (prepared == null ? 0 : prepared.heapBytes());
-        deliver(unit, new FetchedBatch(batch, prepared == null ? null : prepared.values(), bytes, this::released));
+      if (stopped()) {
+        return Turn.STOP;
       }
-    } catch (LakeFormationException e) {
-      if (!stopped()) {
-        throw e;
+      if (!hasRoom() && !readerIsWaitingFor(unit)) {
+        parked.addLast(new Parked(unit, reader));
+        return Turn.PARK;
       }
+      return Turn.GO;
     } finally {
-      reader.close();
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether this stream may buffer another batch: it holds less than its budget (its own limit, or
+   * its share of the JVM's ceiling if smaller), and all streams together less than the ceiling.
+   */
+  private boolean hasRoom() {
+    return bufferedBytes < Math.min(settings.maxBufferBytes(), ceiling.share()) && ceiling.hasRoom();
+  }
+
+  /**
+   * Resumes, each on a thread of its own, the parked fetches that may go on now: all of them when
+   * the budget has room, the one of the unit the reader waits for otherwise. Under the lock.
+   */
+  private void resumeParked() {
+    if (parked.isEmpty() || stopped()) {
+      return;
+    }
+    boolean room = hasRoom();
+    for (var it = parked.iterator(); it.hasNext(); ) {
+      Parked fetch = it.next();
+      if (room || fetch.unit() != null && readerIsWaitingFor(fetch.unit())) {
+        it.remove();
+        threads.execute(() -> fetch(fetch));
+      }
+    }
+  }
+
+  /** The JVM's ceiling gave this stream a larger share (another stream closed). */
+  void roomMayHaveGrown() {
+    lock.lock();
+    try {
+      resumeParked();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -312,19 +428,6 @@ public final class ResultStream implements BatchSource {
     }
   }
 
-  /** Waits until this fetch thread may decode another batch of {@code unit} (see the class comment). */
-  private boolean awaitRoomFor(WorkUnit unit) throws LakeFormationException {
-    lock.lock();
-    try {
-      while (!stopped() && bufferedBytes >= settings.maxBufferBytes() && !readerIsWaitingFor(unit)) {
-        awaitAsFetcher();
-      }
-      return !stopped();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private boolean readerIsWaitingFor(WorkUnit unit) {
     if (settings.inWorkUnitOrder()) {
       UnitSlot slot = slots.get(unit.index());
@@ -334,6 +437,7 @@ public final class ResultStream implements BatchSource {
   }
 
   private void deliver(WorkUnit unit, FetchedBatch batch) {
+    ceiling.took(batch.bytes());
     lock.lock();
     try {
       bufferedBytes += batch.bytes();
@@ -387,13 +491,12 @@ public final class ResultStream implements BatchSource {
 
   /** Called once per batch when it is closed, by the reader or by {@link #close()}. */
   private void released(long bytes) {
+    ceiling.gaveBack(bytes, threads);
     lock.lock();
     try {
       bufferedBytes -= bytes;
       batchesAlive--;
-      if (fetchersWaiting > 0) {
-        fetchersWake.signalAll();
-      }
+      resumeParked();
       closeAllocatorIfDone();
     } finally {
       lock.unlock();
@@ -454,9 +557,7 @@ public final class ResultStream implements BatchSource {
         if (fetchersLeft == 0) {
           throw stoppedEarly();
         }
-        if (fetchersWaiting > 0) {
-          fetchersWake.signalAll(); // the unit the reader waits for may now be read past the budget
-        }
+        resumeParked(); // the unit the reader waits for may now be read past the budget
         awaitAsReader();
       }
     } finally {
@@ -466,8 +567,8 @@ public final class ResultStream implements BatchSource {
 
   /** @param nothingLeft whether the reader has nothing more buffered of what it reads now */
   private FetchedBatch handOut(FetchedBatch batch, boolean nothingLeft) {
-    if (nothingLeft && fetchersWaiting > 0) {
-      fetchersWake.signalAll(); // the fetcher of what the reader needs may now read past the budget
+    if (nothingLeft) {
+      resumeParked(); // the fetch of what the reader needs may now read past the budget
     }
     return batch;
   }
@@ -495,15 +596,6 @@ public final class ResultStream implements BatchSource {
       await(readerWake);
     } finally {
       readerWaiting = false;
-    }
-  }
-
-  private void awaitAsFetcher() throws LakeFormationException {
-    fetchersWaiting++;
-    try {
-      await(fetchersWake);
-    } finally {
-      fetchersWaiting--;
     }
   }
 
@@ -567,17 +659,23 @@ public final class ResultStream implements BatchSource {
       LOG.warning("fetch threads of query " + queryId + " did not stop within " + CLOSE_WAIT_SECONDS
           + " s; their memory is kept");
     }
+    List<Parked> stillParked;
     lock.lock();
     try {
       slots.values().forEach(slot -> leftovers.addAll(slot.batches));
       slots.clear();
       leftovers.addAll(completed);
       completed.clear();
+      stillParked = List.copyOf(parked);
+      parked.clear();
+      fetchersLeft -= stillParked.size();
     } finally {
       lock.unlock();
     }
     leftovers.forEach(FetchedBatch::close);
+    stillParked.stream().filter(p -> p.reader() != null).forEach(p -> p.reader().close());
     wakeOnStop.close();
+    ceiling.unregister(this, threads);
     lock.lock();
     try {
       closeAllocatorIfDone();

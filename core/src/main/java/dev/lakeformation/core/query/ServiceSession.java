@@ -209,6 +209,11 @@ public final class ServiceSession implements QuerySession {
     return ROOT.getAllocatedMemory();
   }
 
+  /** The most Arrow bytes the results of every session held at one time since this JVM started. */
+  public static long peakAllocatedBytesOfAllSessions() {
+    return ROOT.getPeakMemoryAllocation();
+  }
+
   @Override
   public void close() {
     if (closed) {
