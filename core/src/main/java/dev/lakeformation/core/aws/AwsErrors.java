@@ -127,8 +127,8 @@ public final class AwsErrors {
     if (failure instanceof SdkClientException e) {
       if (isUnreadableAnswer(e)) {
         return new LakeFormationException(SqlState.SERVICE_FAILURE, operation + " got an answer" + at(e)
-            + " that is not the service's protocol: " + firstLine(e) + ". Something other than AWS answered:"
-            + " check Endpoint, the proxy settings and any gateway in between.", e);
+            + " that could not be read as the service's: " + firstLine(e) + ". It was cut short, or something"
+            + " other than AWS answered: check Endpoint, the proxy settings and any gateway in between.", e);
       }
       if (hasIoCause(e)) {
         return new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach the service"

@@ -4,6 +4,7 @@ import dev.lakeformation.core.config.ConnectionConfig;
 import dev.lakeformation.core.config.ConnectionProperty;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -11,6 +12,9 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /** The driver's own STS clients: where they send requests, over the connection's HTTP client. */
 final class StsClients {
+  /** The retries of the SDK's standard retry strategy. */
+  private static final int SDK_RETRIES = 2;
+
   private StsClients() {}
 
   /**
@@ -32,9 +36,11 @@ final class StsClients {
 
   /**
    * A client that signs with {@code credentials}. The SDK's standard retries stay on here (STS
-   * calls are few and small, and a throttled connect check is worth another try), at most
-   * {@code maxRetries} of them, as for every other call; with a profile, the SDK reads that
-   * profile's settings (a services section, say) for its endpoint.
+   * calls are few and small, and a throttled connect check is worth another try): its two
+   * retries, or fewer when MaxRetries says so, so that a connect check to an STS that cannot be
+   * reached ends in seconds; an answer that could not be read (cut short, or a middlebox's) is
+   * tried again too, as the driver's own retries do. With a profile, the SDK reads that profile's
+   * settings (a services section, say) for its endpoint.
    */
   static StsClient create(SdkHttpClient http, Region region, URI endpoint, String profileName,
       AwsCredentialsProvider credentials, int maxRetries) {
@@ -43,7 +49,9 @@ final class StsClients {
         .region(region)
         .credentialsProvider(credentials)
         .overrideConfiguration(o -> {
-          o.retryStrategy(b -> b.maxAttempts(maxRetries + 1)).addExecutionInterceptor(RequestEndpoint.RECORDER);
+          o.retryStrategy(b -> b.maxAttempts(Math.min(maxRetries, SDK_RETRIES) + 1)
+                  .retryOnException(e -> e instanceof SdkClientException client && AwsErrors.isUnreadableAnswer(client)))
+              .addExecutionInterceptor(RequestEndpoint.RECORDER);
           if (profileName != null) {
             o.defaultProfileName(profileName);
           }

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * demand and end after a minute idle, so an idle application holds none; all are daemons.
  *
  * <p>Bounded at {@value #MAX_THREADS} (MaxConcurrentWorkUnits' maximum); beyond that, fetches wait
- * their turn in the queue. A result set whose reader stops reading holds its threads (they wait
- * for room in its memory budget) until it is closed, as it holds its connection.
+ * their turn in the queue. A fetch never waits for room in its result's memory budget on one of
+ * these threads (it parks, see {@link ResultStream}): a result set whose reader stopped reading
+ * holds memory, not threads.
  */
 final class FetchThreads {
   static final int MAX_THREADS = 256;
