@@ -31,6 +31,14 @@ public final class PropertyDocs {
             .append(property.isSensitive() ? " *(secret: never logged or shown)*" : "").append(" |\n");
       }
     }
+    out.append("\n## JVM-wide\n\nSettings of the whole JVM, shared by all its connections: Java system properties,"
+        + " given as `-Dname=value` (in DBeaver, a line in `dbeaver.ini` after `-vmargs`).\n\n"
+        + "| System property | Type | Default | Description |\n|---|---|---|---|\n");
+    for (JvmProperty property : JvmProperty.ALL) {
+      out.append("| `").append(property.name()).append("` | ").append(property.type()).append(" | ")
+          .append(property.defaultDescription()).append(" | ").append(property.description().replace("|", "\\|"))
+          .append(" |\n");
+    }
     return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.lakeformation.core.query;
 
 import dev.lakeformation.core.config.ConnectionProperty;
+import dev.lakeformation.core.config.JvmProperty;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -18,13 +19,13 @@ import java.util.logging.Logger;
  * always read, so a new stream always starts, and none fails because others hold memory: they
  * slow down instead.
  *
- * <p>The ceiling is the system property {@value #PROPERTY} (bytes, with an optional KB, MB or GB
- * suffix) or, by default, half of the JVM's maximum heap: the share of memory the operator gave
+ * <p>The ceiling is the system property {@code lakeformation.maxTotalBufferBytes} (bytes, with an
+ * optional KB, MB or GB suffix) or, by default, half of the JVM's maximum heap: the share of memory the operator gave
  * the JVM that rows fetched ahead may take. Arrow's buffers live outside the heap, so the heap's
  * size only measures what the JVM was meant to use.
  */
 final class MemoryCeiling {
-  static final String PROPERTY = "lakeformation.maxTotalBufferBytes";
+  static final String PROPERTY = JvmProperty.MAX_TOTAL_BUFFER_BYTES.name();
   private static final Logger LOG = Logger.getLogger(MemoryCeiling.class.getName());
   private static final long FLOOR = 16L << 20;
   private static final MemoryCeiling JVM = new MemoryCeiling(limitFrom(System.getProperty(PROPERTY),

@@ -9,6 +9,7 @@ import dev.lakeformation.core.aws.AwsErrors;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -229,7 +230,32 @@ final class WorkUnitReader implements AutoCloseable {
       return new BrokenBody(e);
     }
     throw new LakeFormationException(SqlState.DATA_EXCEPTION, unit + " holds " + what
-        + " that is not valid Arrow IPC: " + e.getMessage(), e);
+        + " that is not valid Arrow IPC: " + e.getMessage() + textInstead(), e);
+  }
+
+  /**
+   * When the body is text rather than Arrow (an Arrow stream starts with a binary message
+   * header), what it starts with: a proxy's or a gateway's page, answered with status 200 in place
+   * of the service's body. Empty otherwise.
+   */
+  private String textInstead() {
+    if (counted.count < CountingInputStream.START) {
+      try {
+        counted.readNBytes((int) (CountingInputStream.START - counted.count)); // the parser stopped early: see more
+      } catch (IOException e) {
+        // quote what there is
+      }
+    }
+    int length = (int) Math.min(counted.count, CountingInputStream.START);
+    if (length == 0) {
+      return "";
+    }
+    String start = new String(counted.start, 0, length, StandardCharsets.UTF_8);
+    if (!start.chars().allMatch(c -> c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t')) {
+      return "";
+    }
+    return ". The body is text, not Arrow: it starts with '" + start.replaceAll("\\s+", " ").strip() + "'."
+        + " Something other than the service answered (a proxy or gateway?): check Endpoint and the proxy settings";
   }
 
   /** Messages that decode to something invalid, or a failure of the connection underneath. */
@@ -242,7 +268,8 @@ final class WorkUnitReader implements AutoCloseable {
     if (AwsErrors.isRetryable(e)) {
       throw new BrokenBody(e);
     }
-    return new LakeFormationException(SqlState.DATA_EXCEPTION, unit + " could not be decoded as Arrow: " + e, e);
+    return new LakeFormationException(SqlState.DATA_EXCEPTION, unit + " could not be decoded as Arrow: " + e
+        + textInstead(), e);
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -288,8 +315,12 @@ final class WorkUnitReader implements AutoCloseable {
 
   /** Counts the bytes read, and records whether the body ended or its connection failed. */
   private static final class CountingInputStream extends FilterInputStream {
+    /** How much of the body's start is kept, to quote a body that is text rather than Arrow. */
+    private static final int START = 80;
+
     long count;
     boolean sawEnd;
+    final byte[] start = new byte[START];
     /** What the body's own stream threw (as opposed to the parser reading it), or null. */
     IOException failure;
 
@@ -307,6 +338,9 @@ final class WorkUnitReader implements AutoCloseable {
         throw e;
       }
       if (b >= 0) {
+        if (count < START) {
+          start[(int) count] = (byte) b;
+        }
         count++;
       } else {
         sawEnd = true;
@@ -324,6 +358,9 @@ final class WorkUnitReader implements AutoCloseable {
         throw e;
       }
       if (n > 0) {
+        if (count < START) {
+          System.arraycopy(buffer, offset, start, (int) count, (int) Math.min(n, START - count));
+        }
         count += n;
       } else if (n < 0) {
         sawEnd = true;

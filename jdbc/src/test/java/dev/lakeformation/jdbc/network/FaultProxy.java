@@ -46,7 +46,9 @@ final class FaultProxy implements AutoCloseable {
     /** A gateway answers 502 with an HTML page instead of the service. */
     HTML_502,
     /** The connection is reset before any answer. */
-    RESET_BEFORE_ANSWER
+    RESET_BEFORE_ANSWER,
+    /** A 200 answer with an HTML page instead of the service's (a captive portal, a misrouted gateway). */
+    PAGE_IN_A_200
   }
 
   private static final int CUT_AFTER_BYTES = 1_500;
@@ -123,8 +125,9 @@ final class FaultProxy implements AutoCloseable {
         return;
       }
       OutputStream toClient = client.getOutputStream();
-      if (planned == Fault.HTML_502) {
-        toClient.write(("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: " + ERROR_PAGE.length
+      if (planned == Fault.HTML_502 || planned == Fault.PAGE_IN_A_200) {
+        String status = planned == Fault.HTML_502 ? "502 Bad Gateway" : "200 OK";
+        toClient.write(("HTTP/1.1 " + status + "\r\nContent-Type: text/html\r\nContent-Length: " + ERROR_PAGE.length
             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         toClient.write(ERROR_PAGE);
         toClient.flush();

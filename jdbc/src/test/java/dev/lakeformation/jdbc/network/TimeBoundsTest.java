@@ -5,32 +5,60 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeformation.jdbc.driver.LfDataSource;
-import dev.lakeformation.jdbc.network.CannedAnswers.Answer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Connecting to an endpoint that accepts connections and never answers ends in the documented
- * time: at most MaxRetries + 1 tries of SocketTimeoutMillis each (and the backoff between them),
- * or sooner at the login timeout, from DriverManager, the DataSource or LoginTimeoutSeconds.
+ * Connecting to an endpoint that accepts connections and never answers (it does not even read the
+ * request) ends in the documented time: the connect check makes one try and at most
+ * min(MaxRetries, 2) retries of SocketTimeoutMillis each (and the backoff between them). The login
+ * timeout, from DriverManager, the DataSource or LoginTimeoutSeconds, ends it sooner.
  */
 class TimeBoundsTest {
-  static CannedAnswers silent;
+  static ServerSocket silent;
+  static final AtomicInteger connections = new AtomicInteger();
+  static final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    silent = new CannedAnswers();
-    silent.answerWith(Answer.SILENCE);
+    silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(() -> {
+      while (!silent.isClosed()) {
+        try {
+          accepted.add(silent.accept());
+          connections.incrementAndGet();
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }, "silent-endpoint");
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws IOException {
     silent.close();
+    for (Socket socket : accepted) {
+      socket.close();
+    }
+  }
+
+  private static URI endpoint() {
+    return URI.create("http://127.0.0.1:" + silent.getLocalPort());
   }
 
   @AfterEach
@@ -39,19 +67,19 @@ class TimeBoundsTest {
   }
 
   private static String url(String extra) {
-    return "jdbc:lakeformation://Endpoint=" + silent.endpoint() + ";Region=us-east-1;AccessKeyId=AKIAEXAMPLE"
+    return "jdbc:lakeformation://Endpoint=" + endpoint() + ";Region=us-east-1;AccessKeyId=AKIAEXAMPLE"
         + ";SecretAccessKey=example-secret" + extra;
   }
 
   @Test
   void theConnectCheckMakesAtMostMaxRetriesRetries() {
-    int before = silent.requests();
+    int before = connections.get();
     long start = System.nanoTime();
     SQLException e = assertThrows(SQLException.class,
         () -> DriverManager.getConnection(url(";SocketTimeoutMillis=1000;MaxRetries=1")));
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals("08006", e.getSQLState(), e.getMessage());
-    assertEquals(2, silent.requests() - before, "one try and one retry");
+    assertEquals(2, connections.get() - before, "one try and one retry");
     assertTrue(millis < 2 * 1000 + 2_000, "took " + millis + " ms");
   }
 
