@@ -71,15 +71,7 @@ final class CheckedMessageReader extends MessageChannelReader {
         message = result.getMessage();
       }
       if (message.headerType() == MessageHeader.Schema) {
-        Schema schema = (Schema) message.header(new Schema());
-        int node = 0;
-        for (int i = 0; schema != null && i < schema.fieldsLength(); i++) {
-          topLevelNodes.add(node);
-          node += collectDictionaryIds(schema.fields(i), 0);
-        }
-        if (schema != null) {
-          org.apache.arrow.vector.types.pojo.Schema.convertSchema(schema).getFields().forEach(this::flatten);
-        }
+        readSchema(message);
       }
       // A batch without a body is checked too: its buffers must then all be empty, and its
       // columns need none (a batch of no rows), or Arrow loads vectors longer than their buffers.
@@ -95,6 +87,28 @@ final class CheckedMessageReader extends MessageChannelReader {
       throw e instanceof IOException io ? io : new IOException("the message header is corrupt: " + e, e);
     }
     return result;
+  }
+
+  /**
+   * Reads a schema message's fields. Flatbuffers reads a vector's or a string's length from the
+   * message without checking it against the message's size, and Arrow then allocates an array
+   * that long: a corrupt length asks for gigabytes. That request fails at once, before any memory
+   * is taken, so it is reported as the corrupt header it is.
+   */
+  private void readSchema(Message message) throws IOException {
+    try {
+      Schema schema = (Schema) message.header(new Schema());
+      int node = 0;
+      for (int i = 0; schema != null && i < schema.fieldsLength(); i++) {
+        topLevelNodes.add(node);
+        node += collectDictionaryIds(schema.fields(i), 0);
+      }
+      if (schema != null) {
+        org.apache.arrow.vector.types.pojo.Schema.convertSchema(schema).getFields().forEach(this::flatten);
+      }
+    } catch (OutOfMemoryError e) {
+      throw new IOException("the schema message claims a length beyond any memory (" + e.getMessage() + "): it is corrupt");
+    }
   }
 
   /** A dictionary-encoded column is one node of indexes: its value children live in the dictionary. */

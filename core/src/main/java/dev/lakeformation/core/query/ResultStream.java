@@ -7,9 +7,12 @@ import dev.lakeformation.api.WorkUnit;
 import dev.lakeformation.core.arrow.RootAllocators;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +114,16 @@ public final class ResultStream implements BatchSource {
   private int fetchersRunning;
   /** Fetches waiting for room, holding no thread. */
   private final ArrayDeque<Parked> parked = new ArrayDeque<>();
+  /**
+   * Parked fetches resumed and not yet on a thread: close() closes their readers itself (so that
+   * all memory is freed when it returns), and a fetch it took finds itself gone from here.
+   */
+  private final Set<Parked> resuming = Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * Work-unit readers not yet closed (running, parked, or resumed and waiting for a thread): they
+   * hold memory of the allocator, which closes only once they are all closed.
+   */
+  private int readersOpen;
   private boolean readerWaiting;
   private Schema schema;
   /** The unit whose schema {@link #schema} is: the first to arrive, not always unit 0. */
@@ -185,12 +198,12 @@ public final class ResultStream implements BatchSource {
   private void fetch(Parked resumed) {
     lock.lock();
     try {
+      if (resumed != null && !resuming.remove(resumed)) {
+        return; // close() took this fetch and closed its reader
+      }
       if (closed) {
         fetchersLeft--;
         closeAllocatorIfDone();
-        if (resumed != null && resumed.reader() != null) {
-          resumed.reader().close();
-        }
         return;
       }
       fetchersRunning++;
@@ -212,7 +225,7 @@ public final class ResultStream implements BatchSource {
           if (!startUnit(unit)) {
             return;
           }
-          reader = new WorkUnitReader(bodies, unit, allocator, retry, stop, listener);
+          reader = openReader(unit);
           acceptSchema(unit, reader.schema());
         }
         Turn turn = readUnit(unit, reader);
@@ -220,7 +233,7 @@ public final class ResultStream implements BatchSource {
           parkedAgain = turn == Turn.PARK;
           return;
         }
-        reader.close();
+        closeReader(reader);
         reader = null;
       }
     } catch (LakeFormationException e) {
@@ -232,7 +245,7 @@ public final class ResultStream implements BatchSource {
           + " failed: " + e, e));
     } finally {
       if (reader != null && !parkedAgain) {
-        reader.close();
+        closeReader(reader);
       }
       lock.lock();
       try {
@@ -246,6 +259,29 @@ public final class ResultStream implements BatchSource {
       } finally {
         lock.unlock();
       }
+    }
+  }
+
+  /** A reader of {@code unit}, counted as holding memory of this stream's allocator until {@link #closeReader}. */
+  private WorkUnitReader openReader(WorkUnit unit) {
+    lock.lock();
+    try {
+      readersOpen++;
+    } finally {
+      lock.unlock();
+    }
+    return new WorkUnitReader(bodies, unit, allocator, retry, stop, listener);
+  }
+
+  /** Closes a reader from {@link #openReader}: its buffers go back, and the allocator may close now. */
+  private void closeReader(WorkUnitReader reader) {
+    reader.close();
+    lock.lock();
+    try {
+      readersOpen--;
+      closeAllocatorIfDone();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -368,6 +404,7 @@ public final class ResultStream implements BatchSource {
       Parked fetch = it.next();
       if (room || fetch.unit() != null && readerIsWaitingFor(fetch.unit())) {
         it.remove();
+        resuming.add(fetch);
         threads.execute(() -> fetch(fetch));
       }
     }
@@ -666,14 +703,16 @@ public final class ResultStream implements BatchSource {
       slots.clear();
       leftovers.addAll(completed);
       completed.clear();
-      stillParked = List.copyOf(parked);
+      stillParked = new ArrayList<>(parked);
+      stillParked.addAll(resuming);
       parked.clear();
+      resuming.clear();
       fetchersLeft -= stillParked.size();
     } finally {
       lock.unlock();
     }
+    stillParked.stream().filter(p -> p.reader() != null).forEach(p -> closeReader(p.reader()));
     leftovers.forEach(FetchedBatch::close);
-    stillParked.stream().filter(p -> p.reader() != null).forEach(p -> p.reader().close());
     wakeOnStop.close();
     ceiling.unregister(this, threads);
     lock.lock();
@@ -705,12 +744,13 @@ public final class ResultStream implements BatchSource {
   }
 
   /**
-   * Closes the allocator once nothing can use it: closed, no fetch running, every batch closed. A
-   * batch the reader still holds (close() called from Statement.cancel on another thread) is
-   * released by the reader; the allocator closes then.
+   * Closes the allocator once nothing can use it: closed, no fetch running, every reader and every
+   * batch closed. A batch the reader still holds (close() called from Statement.cancel on another
+   * thread) is released by the reader, and a parked fetch resumed just before close() closes its
+   * reader when its thread comes; the allocator closes then.
    */
   private void closeAllocatorIfDone() {
-    if (closed && !allocatorClosed && fetchersRunning == 0 && batchesAlive == 0) {
+    if (closed && !allocatorClosed && fetchersRunning == 0 && readersOpen == 0 && batchesAlive == 0) {
       allocatorClosed = true;
       RootAllocators.close(allocator, "the result of query " + queryId);
     }
