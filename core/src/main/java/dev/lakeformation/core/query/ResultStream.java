@@ -196,6 +196,8 @@ public final class ResultStream implements BatchSource {
    * for a new one).
    */
   private void fetch(Parked resumed) {
+    WorkUnitReader closedMeanwhile = null;
+    boolean run = false;
     lock.lock();
     try {
       if (resumed != null && !resuming.remove(resumed)) {
@@ -203,12 +205,20 @@ public final class ResultStream implements BatchSource {
       }
       if (closed) {
         fetchersLeft--;
+        closedMeanwhile = resumed == null ? null : resumed.reader();
         closeAllocatorIfDone();
-        return;
+      } else {
+        fetchersRunning++;
+        run = true;
       }
-      fetchersRunning++;
     } finally {
       lock.unlock();
+    }
+    if (closedMeanwhile != null) {
+      closeReader(closedMeanwhile); // closed between close() starting and taking the parked fetches
+    }
+    if (!run) {
+      return;
     }
     WorkUnit unit = resumed == null ? null : resumed.unit();
     WorkUnitReader reader = resumed == null ? null : resumed.reader();
