@@ -47,7 +47,7 @@ class LayeringTest {
           "jdbc.resultset")),
       Map.entry("jdbc.metadata", Set.of("api", "core.config", "core.types", "core.query", "jdbc.errors",
           "jdbc.resultset", "jdbc.systemtable")),
-      Map.entry("jdbc.driver", Set.of("api", "core.config", "core.types", "core.query", "jdbc.errors",
+      Map.entry("jdbc.driver", Set.of("api", "core.config", "core.aws", "core.types", "core.query", "jdbc.errors",
           "jdbc.resultset", "jdbc.systemtable", "jdbc.metadata")),
       Map.entry("local.protocol", Set.of()),
       Map.entry("local.faults", Set.of()),

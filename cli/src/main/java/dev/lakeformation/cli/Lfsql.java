@@ -66,7 +66,8 @@ public final class Lfsql {
       try (connection) {
         boolean progress = prompt != null && !options.noProgress();
         if (options.sql() != null || prompt == null) {
-          StatementRunner runner = new StatementRunner(connection, options.format(), out, err, progress, diagnostics);
+          StatementRunner runner = new StatementRunner(connection, options.format(), out, err, progress,
+              options.queryIds(), diagnostics);
           Session session = new Session(runner, new Commands(connection, out, diagnostics, null), null, out,
               diagnostics);
           StatementSource source = new StatementReader(options.sql() != null ? new StringReader(options.sql())
@@ -93,7 +94,8 @@ public final class Lfsql {
       Diagnostics diagnostics, boolean progress) throws IOException {
     try (Terminal terminal = setup.terminal().open()) {
       PrintStream screen = new PrintStream(terminal.output(), true, terminal.encoding());
-      StatementRunner runner = new StatementRunner(connection, options.format(), screen, err, progress, diagnostics);
+      StatementRunner runner = new StatementRunner(connection, options.format(), screen, err, progress,
+          options.queryIds(), diagnostics);
       TerminalPrompt prompt = new TerminalPrompt(terminal, new NameCompleter(new SqlNames(connection)),
           setup.historyFile());
       // Outside readLine (which handles Ctrl-C itself) the interrupt key stops the statement.

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,22 @@ class LfsqlTest {
     assertEquals("r_regionkey | r_name\n------------+--------\n0           | AFRICA\n1           | AMERICA\n",
         run.out().replace("\r", ""));
     assertTrue(run.err().startsWith("2 rows in "), run.err());
+  }
+
+  @Test
+  void queryIdPrintsEachStatementsQueryIdAfterItsCountAndAfterAFailure() {
+    LfsqlRun run = LfsqlRun.of("--url", fixture.url("Database=tpch"), "--query-id", "-e",
+        "SELECT 1 FROM region LIMIT 1; SELECT * FROM system.queries LIMIT 0; SELECT nope FROM region");
+    assertEquals(1, run.exit(), run.err());
+    List<String> lines = run.err().lines().toList();
+    assertTrue(lines.get(0).matches("1 row in [0-9.]+ s, query [0-9a-f-]{36}"), run.err());
+    assertTrue(lines.get(1).matches("0 rows in [0-9.]+ s"), "a system table is no query: " + run.err());
+    assertTrue(lines.get(2).startsWith("ERROR 42000: "), run.err());
+    assertTrue(lines.get(3).matches("query [0-9a-f-]{36}"), "the failed query's ID: " + run.err());
+    String failedId = lines.get(3).substring(6);
+    assertTrue(lines.get(2).contains(failedId), "the same ID the error names: " + run.err());
+    assertFalse(LfsqlRun.of("--url", fixture.url("Database=tpch"), "-e", "SELECT 1 FROM region LIMIT 1").err()
+        .contains("query "), "only when asked");
   }
 
   @Test

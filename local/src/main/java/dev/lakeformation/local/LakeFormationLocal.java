@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * LakeFormation Local: the Lake Formation query APIs and the Athena APIs the driver uses,
@@ -178,6 +179,15 @@ public final class LakeFormationLocal implements AutoCloseable {
    */
   public String publishQuery(String description, List<byte[]> unitStreams) {
     return queries.publish(description, List.copyOf(unitStreams)).id;
+  }
+
+  /**
+   * The distinct user agents requests of {@code operation} (StartQueryPlanning, GetQueryExecution,
+   * GetCallerIdentity…) came with so far, the first hundred: the driver's end with
+   * {@code lakeformation-jdbc/VERSION} and its connection's {@code app/NAME} and {@code tag/TAG}.
+   */
+  public Set<String> userAgents(String operation) {
+    return front.userAgents(operation);
   }
 
   /** How many requests of {@code operation} (StartQueryPlanning, ListDatabases…) have arrived so far. */

@@ -43,16 +43,18 @@ public final class AwsClients implements AutoCloseable {
   private final AthenaClient athena;
   private final AutoCloseable credentials;
   private final boolean embedded;
+  private final ClientIdentity identity;
   private StsClient sts;
 
   private AwsClients(AwsSettings settings, SdkHttpClient http, LakeFormationClient lakeFormation, AthenaClient athena,
-      AutoCloseable credentials, boolean embedded) {
+      AutoCloseable credentials, boolean embedded, ClientIdentity identity) {
     this.settings = settings;
     this.http = http;
     this.lakeFormation = lakeFormation;
     this.athena = athena;
     this.credentials = credentials;
     this.embedded = embedded;
+    this.identity = identity;
   }
 
   /**
@@ -81,16 +83,18 @@ public final class AwsClients implements AutoCloseable {
     Duration connectTimeout = Duration.ofMillis(config.get(ConnectionProperty.CONNECT_TIMEOUT_MILLIS));
     Duration socketTimeout = Duration.ofMillis(config.get(ConnectionProperty.SOCKET_TIMEOUT_MILLIS));
     SdkHttpClient http = httpClient(connectTimeout, socketTimeout);
-    ConnectionCredentials credentials = ConnectionCredentials.of(config, found, http, stsEndpoint);
+    ClientIdentity identity = ClientIdentity.of(config);
+    ConnectionCredentials credentials = ConnectionCredentials.of(config, found, http, stsEndpoint, identity);
     AwsSettings settings = new AwsSettings(Region.of(config.get(ConnectionProperty.REGION)), lakeFormationEndpoint,
         athenaEndpoint, credentials.provider(), connectTimeout, socketTimeout, stsEndpoint,
         config.isSet(ConnectionProperty.PROFILE) ? config.get(ConnectionProperty.PROFILE) : null,
         config.get(ConnectionProperty.MAX_RETRIES));
-    return create(settings, http, credentials, embedded);
+    return create(settings, http, credentials, embedded, identity);
   }
 
   public static AwsClients create(AwsSettings settings) {
-    return create(settings, httpClient(settings.connectTimeout(), settings.socketTimeout()), null, false);
+    return create(settings, httpClient(settings.connectTimeout(), settings.socketTimeout()), null, false,
+        new ClientIdentity(null, null));
   }
 
   private static SdkHttpClient httpClient(Duration connectTimeout, Duration socketTimeout) {
@@ -102,12 +106,12 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private static AwsClients create(AwsSettings settings, SdkHttpClient http, AutoCloseable credentials,
-      boolean embedded) {
+      boolean embedded, ClientIdentity identity) {
     LakeFormationClientBuilder lf = LakeFormationClient.builder()
         .httpClient(http)
         .region(settings.region())
         .credentialsProvider(settings.credentials())
-        .overrideConfiguration(overrides(settings.lakeFormationEndpoint()));
+        .overrideConfiguration(overrides(settings.lakeFormationEndpoint(), identity));
     if (settings.lakeFormationEndpoint() != null) {
       lf.endpointOverride(settings.lakeFormationEndpoint());
     }
@@ -115,23 +119,25 @@ public final class AwsClients implements AutoCloseable {
         .httpClient(http)
         .region(settings.region())
         .credentialsProvider(settings.credentials())
-        .overrideConfiguration(overrides(settings.athenaEndpoint()));
+        .overrideConfiguration(overrides(settings.athenaEndpoint(), identity));
     if (settings.athenaEndpoint() != null) {
       athena.endpointOverride(settings.athenaEndpoint());
     }
-    return new AwsClients(settings, http, lf.build(), athena.build(), credentials, embedded);
+    return new AwsClients(settings, http, lf.build(), athena.build(), credentials, embedded, identity);
   }
 
   /**
    * One attempt per call: the driver's {@code RetryPolicy} retries, with its own budget. Host-prefix
    * injection ({@code query-}, {@code data-}) is turned off only when the endpoint is overridden:
    * the prefixed host of an address like 127.0.0.1 does not exist, while real AWS endpoints need
-   * the prefixes. A failure carries the endpoint it came from.
+   * the prefixes. A failure carries the endpoint it came from; every call, the connection's
+   * identity in its user agent.
    */
-  private static ClientOverrideConfiguration overrides(URI endpointOverride) {
+  private static ClientOverrideConfiguration overrides(URI endpointOverride, ClientIdentity identity) {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(b -> b.maxAttempts(1))
         .addExecutionInterceptor(RequestEndpoint.RECORDER)
+        .addExecutionInterceptor(identity)
         .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, endpointOverride != null)
         .build();
   }
@@ -148,7 +154,7 @@ public final class AwsClients implements AutoCloseable {
   private synchronized StsClient sts() {
     if (sts == null) {
       sts = StsClients.create(http, settings.region(), settings.stsEndpoint(), settings.profileName(),
-          settings.credentials(), settings.maxRetries());
+          settings.credentials(), settings.maxRetries(), identity);
     }
     return sts;
   }
@@ -218,6 +224,11 @@ public final class AwsClients implements AutoCloseable {
       LOG.fine(() -> "Not valid: " + AwsErrors.classify("GetQueryState", e).getMessage());
       return false;
     }
+  }
+
+  /** Who this connection's calls say they come from; changes apply from the next call on. */
+  public ClientIdentity identity() {
+    return identity;
   }
 
   /** Whether these clients talk to the embedded LakeFormation Local of {@code Local=true}. */

@@ -49,6 +49,14 @@ public final class ConnectionProperty<T> {
   public static final ConnectionProperty<Boolean> LOCAL = new ConnectionProperty<>("Local", Group.CONNECTION,
       "boolean", "false", false, List.of("true", "false"), ConnectionProperty::bool,
       "Starts LakeFormation Local in this JVM (sample data, no AWS account) and connects to it.");
+  public static final ConnectionProperty<String> APPLICATION_NAME = new ConnectionProperty<>("ApplicationName",
+      Group.CONNECTION, "string", null, false, null, ConnectionProperty::nonEmpty,
+      "Names the application in the user agent of every AWS call (app/NAME, as CloudTrail's userAgent shows it);"
+          + " setClientInfo(\"ApplicationName\", …) changes it on an open connection.");
+  public static final ConnectionProperty<String> CLIENT_TAG = new ConnectionProperty<>("ClientTag",
+      Group.CONNECTION, "string", null, false, null, ConnectionProperty::nonEmpty,
+      "A tag for the user agent of every AWS call (tag/TAG): a team, a report, an environment;"
+          + " setClientInfo(\"ClientTag\", …) changes it on an open connection.");
   public static final ConnectionProperty<String> DATABASE = new ConnectionProperty<>("Database", Group.QUERY,
       "string", "default", false, null, ConnectionProperty::nonEmpty,
       "The database (QueryPlanningContext.DatabaseName) queries are planned in.");
@@ -147,9 +155,14 @@ public final class ConnectionProperty<T> {
       v -> intIn(v, 0, 86_400), "How long DatabaseMetaData reuses Athena's catalog, database and table listings,"
           + " so a GUI's burst of metadata calls makes few API calls; 0 asks Athena every time.");
 
+  /** The properties a connection's {@code setClientInfo} changes, under the same names. */
+  public static final List<ConnectionProperty<String>> CLIENT_INFO = List.of(APPLICATION_NAME, CLIENT_TAG);
+  /** How many characters of a client info value reach the user agent. */
+  public static final int CLIENT_INFO_MAX_LENGTH = 64;
+
   /** Every property, in the order of the docs. */
   public static final List<ConnectionProperty<?>> ALL = List.of(REGION, ENDPOINT, ATHENA_ENDPOINT, STS_ENDPOINT,
-      ALLOW_HTTP, LOCAL, DATABASE, CATALOG_ID, QUERY_ID, TRANSACTION_ID, QUERY_AS_OF_TIME, WORK_GROUP,
+      ALLOW_HTTP, LOCAL, APPLICATION_NAME, CLIENT_TAG, DATABASE, CATALOG_ID, QUERY_ID, TRANSACTION_ID, QUERY_AS_OF_TIME, WORK_GROUP,
       USER, PASSWORD, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, PROFILE,
       ROLE_ARN, ROLE_SESSION_NAME, EXTERNAL_ID, DURATION_SECONDS, VERIFY_CREDENTIALS,
       MAX_CONCURRENT_WORK_UNITS, MAX_BUFFER_BYTES, PAGE_SIZE, ROW_ORDER, DECODE_AHEAD, MAX_RETRIES,

@@ -19,6 +19,11 @@ public interface BatchSource extends AutoCloseable {
   default void prepareWith(BatchPreparer preparer) {
   }
 
+  /** The Lake Formation query these batches are the rows of, or null (a system table's, say). */
+  default String queryId() {
+    return null;
+  }
+
   /** Stops all fetching and frees every buffer; idempotent. */
   @Override
   void close();

@@ -174,6 +174,7 @@ public final class ResultStream implements BatchSource {
   }
 
   /** The query whose rows these are. */
+  @Override
   public String queryId() {
     return queryId;
   }

@@ -4,13 +4,14 @@ import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.api.LakeFormationQuery;
 import dev.lakeformation.api.QueryListener;
 import dev.lakeformation.api.SqlState;
+import dev.lakeformation.core.aws.ClientIdentity;
 import dev.lakeformation.core.config.ConnectionConfig;
 import dev.lakeformation.core.config.ConnectionProperty;
-import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.core.query.Cancellation;
 import dev.lakeformation.core.query.PlanningContext;
 import dev.lakeformation.core.query.ServiceQuery;
 import dev.lakeformation.core.query.ServiceSession;
+import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.metadata.LfDatabaseMetaData;
 import dev.lakeformation.jdbc.resultset.OpenResults;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
@@ -18,6 +19,7 @@ import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
+import java.sql.ClientInfoStatus;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -35,6 +37,7 @@ import java.sql.Struct;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -486,26 +489,81 @@ public final class LfConnection implements Connection, SelfWrapper {
     return !closed && session.isServiceAvailable(timeout == 0 ? null : Duration.ofSeconds(timeout));
   }
 
+  /**
+   * ApplicationName and ClientTag (the names JDBC tools use, as the connection properties of the
+   * same names): they end the user agent of this connection's AWS calls from the next one on, so
+   * that CloudTrail tells the applications apart. A null or blank value removes one.
+   */
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
-    // No client info is sent to the service; ignored as the JDBC contract allows.
+    ClientIdentity identity = clientIdentity(Map.of(String.valueOf(name), ClientInfoStatus.REASON_UNKNOWN));
+    if (clientInfoProperty(name) == ConnectionProperty.APPLICATION_NAME) {
+      identity.applicationName(value);
+    } else {
+      identity.clientTag(value);
+    }
   }
 
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
-    // see setClientInfo(String, String)
+    Map<String, ClientInfoStatus> unknown = new LinkedHashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (findClientInfoProperty(name) == null) {
+        unknown.put(name, ClientInfoStatus.REASON_UNKNOWN_PROPERTY);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw unknownClientInfo(unknown); // none is set, as JDBC asks when one cannot be
+    }
+    for (ConnectionProperty<String> property : ConnectionProperty.CLIENT_INFO) {
+      setClientInfo(property.name(), properties.getProperty(property.name()));
+    }
   }
 
   @Override
   public String getClientInfo(String name) throws SQLException {
     checkOpen();
-    return null;
+    ClientIdentity identity = session.aws().identity();
+    return clientInfoProperty(name) == ConnectionProperty.APPLICATION_NAME ? identity.applicationName()
+        : identity.clientTag();
   }
 
   @Override
   public Properties getClientInfo() throws SQLException {
     checkOpen();
-    return new Properties();
+    Properties info = new Properties();
+    for (ConnectionProperty<String> property : ConnectionProperty.CLIENT_INFO) {
+      String value = getClientInfo(property.name());
+      if (value != null) {
+        info.setProperty(property.name(), value);
+      }
+    }
+    return info;
+  }
+
+  private ClientIdentity clientIdentity(Map<String, ClientInfoStatus> failed) throws SQLClientInfoException {
+    if (closed) {
+      throw new SQLClientInfoException("This connection is closed.", SqlState.OBJECT_CLOSED, 0, failed);
+    }
+    return session.aws().identity();
+  }
+
+  private static ConnectionProperty<String> clientInfoProperty(String name) throws SQLClientInfoException {
+    ConnectionProperty<String> property = findClientInfoProperty(name);
+    if (property == null) {
+      throw unknownClientInfo(Map.of(String.valueOf(name), ClientInfoStatus.REASON_UNKNOWN_PROPERTY));
+    }
+    return property;
+  }
+
+  private static ConnectionProperty<String> findClientInfoProperty(String name) {
+    return ConnectionProperty.CLIENT_INFO.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+  }
+
+  private static SQLClientInfoException unknownClientInfo(Map<String, ClientInfoStatus> failed) {
+    return new SQLClientInfoException("Unknown client info " + failed.keySet() + "; the driver knows "
+        + ConnectionProperty.CLIENT_INFO.stream().map(ConnectionProperty::name).toList() + ".",
+        SqlState.INVALID_PARAMETER, 0, failed);
   }
 
   @Override

@@ -130,6 +130,14 @@ public class LfDataSource implements DataSource, SelfWrapper {
     set(ConnectionProperty.LOCAL, value);
   }
 
+  public void setApplicationName(String value) {
+    set(ConnectionProperty.APPLICATION_NAME, value);
+  }
+
+  public void setClientTag(String value) {
+    set(ConnectionProperty.CLIENT_TAG, value);
+  }
+
   public void setDatabase(String value) {
     set(ConnectionProperty.DATABASE, value);
   }

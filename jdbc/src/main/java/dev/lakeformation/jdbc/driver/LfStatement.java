@@ -4,11 +4,11 @@ import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.api.QueryListener;
 import dev.lakeformation.api.SqlState;
 import dev.lakeformation.core.config.ConnectionProperty;
-import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.core.query.Cancellation;
 import dev.lakeformation.core.query.ResultStream;
 import dev.lakeformation.core.query.ServiceQuery;
 import dev.lakeformation.core.query.ServiceSession;
+import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
 import dev.lakeformation.jdbc.systemtable.SystemQueryParser;
@@ -33,6 +33,8 @@ public class LfStatement implements Statement, SelfWrapper {
   protected final LfConnection connection;
   private volatile Cancellation cancellation;
   private volatile QueryListener listener = QueryListener.NONE;
+  /** The query the last execute planned or attached to, or null. */
+  private volatile String lastQueryId;
   private ArrowResultSet result;
   private boolean closed;
   private int queryTimeoutSeconds;
@@ -60,6 +62,16 @@ public class LfStatement implements Statement, SelfWrapper {
     this.listener = queryListener == null ? QueryListener.NONE : queryListener;
   }
 
+  /**
+   * The ID of the Lake Formation query this statement's last execute planned or attached to, also
+   * when it failed after planning started: what support cases, CloudTrail and Athena's console
+   * search by. Null before the first execute, and after one on a system table.
+   */
+  public String getQueryId() throws SQLException {
+    checkOpen();
+    return lastQueryId;
+  }
+
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
     checkOpen();
@@ -73,6 +85,7 @@ public class LfStatement implements Statement, SelfWrapper {
     Cancellation run = new Cancellation(queryTimeoutSeconds);
     cancellation = run;
     ServiceSession session = connection.session();
+    lastQueryId = null;
     if (system instanceof SystemStatement.Select select) {
       SystemTableContext context = new SystemTableContext(session,
           connection.config().get(ConnectionProperty.WORK_GROUP), run);
@@ -88,9 +101,17 @@ public class LfStatement implements Statement, SelfWrapper {
     try {
       ServiceQuery query;
       if (queryId == null) {
-        query = session.plan(sql, connection.planningContext(), run, listener);
+        // Recorded when planning starts, so that a query that then fails still has its ID here.
+        QueryListener recordId = new QueryListener() {
+          @Override
+          public void planned(String planned) {
+            lastQueryId = planned;
+          }
+        };
+        query = session.plan(sql, connection.planningContext(), run, QueryListener.both(recordId, listener));
         connection.queryPlanned(query.queryId());
       } else {
+        lastQueryId = queryId;
         query = session.attach(queryId, run, listener);
       }
       ResultStream stream = query.stream();

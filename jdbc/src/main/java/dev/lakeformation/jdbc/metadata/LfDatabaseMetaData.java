@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.metadata;
 
+import dev.lakeformation.core.config.ConnectionProperty;
 import dev.lakeformation.core.query.ServiceSession;
 import dev.lakeformation.jdbc.resultset.OpenResults;
 import dev.lakeformation.jdbc.resultset.SelfWrapper;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -169,7 +171,11 @@ public final class LfDatabaseMetaData extends FixedAnswers implements SelfWrappe
   }
   @Override
   public ResultSet getClientInfoProperties() throws SQLException {
-    return empty("client_info_properties", MetadataTables.CLIENT_INFO);
+    List<Object[]> rows = new ArrayList<>();
+    for (ConnectionProperty<String> property : ConnectionProperty.CLIENT_INFO) {
+      rows.add(new Object[] {property.name(), ConnectionProperty.CLIENT_INFO_MAX_LENGTH, null, property.description()});
+    }
+    return result("client_info_properties", MetadataTables.CLIENT_INFO, rows);
   }
   @Override
   public ResultSet getPseudoColumns(String c, String s, String t, String col) throws SQLException {

@@ -2,9 +2,9 @@ package dev.lakeformation.jdbc.resultset;
 
 import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.api.SqlState;
-import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.core.query.BatchSource;
 import dev.lakeformation.core.query.FetchedBatch;
+import dev.lakeformation.jdbc.errors.SqlErrors;
 import dev.lakeformation.jdbc.resultset.accessor.Accessors;
 import dev.lakeformation.jdbc.resultset.accessor.ColumnAccessor;
 import java.io.ByteArrayInputStream;
@@ -37,7 +37,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * fetches on threads of its own, the values of the columns being read are built there, ahead
  * ({@link DecodeAhead}), and the getters pick them up.
  */
-public final class ArrowResultSet extends ReadOnlyForwardResultSet {
+public final class ArrowResultSet extends ReadOnlyForwardResultSet implements LfResultSet {
   private final BatchSource source;
   private final Statement statement;
   private final long rowLimit;
@@ -741,6 +741,12 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet {
   @Override
   public boolean isClosed() {
     return closed;
+  }
+
+  @Override
+  public String getQueryId() throws SQLException {
+    checkOpen();
+    return source.queryId();
   }
 
   /** Unwraps to itself and to its source of batches (a {@code ResultStream}, for its statistics). */

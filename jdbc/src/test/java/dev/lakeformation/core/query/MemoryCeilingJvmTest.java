@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeformation.jdbc.driver.LocalFixture;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One memory ceiling for the JVM: 32 readers of lineitem at once, in a JVM with a 256 MB heap
@@ -27,7 +29,8 @@ class MemoryCeilingJvmTest {
   private static final long CEILING = 128L << 20;
 
   @Test
-  void manyReadersInASmallHeapShareOneCeilingAndReadEveryRow() throws Exception {
+  void manyReadersInASmallHeapShareOneCeilingAndReadEveryRow(@TempDir Path temp) throws Exception {
+    Path log = temp.resolve("child.log");
     LocalFixture fixture = LocalFixture.shared();
     long lineitem;
     try (Connection h2 = fixture.h2("tpch"); Statement s = h2.createStatement();
@@ -39,9 +42,15 @@ class MemoryCeilingJvmTest {
         "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         Path.of("src/test/resources/programs/ManyReaders.java").toString(),
         fixture.url("Database=tpch"), String.valueOf(READERS), String.valueOf(PAUSE_MILLIS)).redirectErrorStream(true)
-        .start();
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(child.waitFor(5, TimeUnit.MINUTES), "timed out");
+        .redirectOutput(log.toFile()).start();
+    // Output goes to a file, not a pipe, so that a child that hangs fails the test after the wait
+    // instead of blocking a read forever; and a child that outlives its wait is killed.
+    boolean exited = child.waitFor(5, TimeUnit.MINUTES);
+    if (!exited) {
+      child.destroyForcibly().waitFor();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(exited, "timed out: " + output);
     assertEquals(0, child.exitValue(), output);
     List<String> lines = output.lines().filter(l -> l.matches("(rows|peak|now) .*")).toList();
     List<Long> rows = Arrays.stream(lines.get(0).substring(5).split(" ")).map(Long::valueOf).toList();

@@ -150,7 +150,6 @@ class LfDatabaseMetaDataTest {
     expectedColumns.put(md.getTablePrivileges(null, null, null), 7);
     expectedColumns.put(md.getBestRowIdentifier(null, null, "orders", 0, true), 8);
     expectedColumns.put(md.getVersionColumns(null, null, "orders"), 8);
-    expectedColumns.put(md.getClientInfoProperties(), 4);
     expectedColumns.put(md.getPseudoColumns(null, null, null, null), 12);
     for (Map.Entry<ResultSet, Integer> entry : expectedColumns.entrySet()) {
       try (ResultSet rs = entry.getKey()) {

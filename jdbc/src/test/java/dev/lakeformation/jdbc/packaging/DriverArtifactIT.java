@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code lakeformation-jdbc} artifact as an application gets it from Maven: the driver's jar
@@ -63,14 +64,20 @@ class DriverArtifactIT {
   }
 
   @Test
-  void localTrueWithoutLakeFormationLocalNamesTheArtifactToAdd() throws Exception {
+  void localTrueWithoutLakeFormationLocalNamesTheArtifactToAdd(@TempDir Path temp) throws Exception {
     List<String> classPath = new ArrayList<>(List.of(JAR.toString()));
     runtimeClassPath().forEach(p -> classPath.add(p.toString()));
     Path program = Path.of("src/test/resources/packaging/ConnectWithoutLocal.java");
+    Path log = temp.resolve("child.log");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", String.join(File.pathSeparator, classPath), program.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "timed out");
+        "-cp", String.join(File.pathSeparator, classPath), program.toString()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+    if (!exited) {
+      process.destroyForcibly().waitFor();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(exited, "timed out: " + output);
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.contains("08001 Local=true needs LakeFormation Local")
         && output.contains("dev.lakeformation:lakeformation-local"), output);

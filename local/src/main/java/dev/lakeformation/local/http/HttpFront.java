@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ import java.util.logging.Logger;
  */
 public final class HttpFront implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
+  private static final int MAX_USER_AGENTS_PER_OPERATION = 100;
   /** No real request of these APIs comes near this; larger bodies are refused unread. */
   static final int MAX_REQUEST_BYTES = 1 << 20;
 
@@ -48,6 +50,8 @@ public final class HttpFront implements AutoCloseable {
   private final Faults faults;
   /** Requests per known operation, answered or failed: how tests see how many calls a client made. */
   private final Map<String, LongAdder> requestsByOperation = new ConcurrentHashMap<>();
+  /** The distinct user agents each known operation came with (the first hundred): how tests see who called. */
+  private final Map<String, Set<String>> userAgentsByOperation = new ConcurrentHashMap<>();
 
   public HttpFront(int port, int threads, LakeFormationApi lakeFormation, AthenaApi athena, StsApi sts,
       SigV4Verifier verifier, Faults faults) throws IOException {
@@ -109,6 +113,11 @@ public final class HttpFront implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+  }
+
+  /** The distinct user agents requests of {@code operation} came with so far (the first hundred). */
+  public Set<String> userAgents(String operation) {
+    return Set.copyOf(userAgentsByOperation.getOrDefault(operation, Set.of()));
   }
 
   public long requestCount(String operation) {
@@ -177,6 +186,7 @@ public final class HttpFront implements AutoCloseable {
       operation = protocol.operation(exchange, stsParameters);
       if (protocol.knows(operation)) {
         requestsByOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
+        recordUserAgent(operation, exchange.getRequestHeaders().getFirst("User-Agent"));
       }
       Reply reply = answer(exchange, protocol, operation, body, stsParameters);
       status = 200;
@@ -197,6 +207,13 @@ public final class HttpFront implements AutoCloseable {
     }
     exchange.close();
     logRequest(exchange, operation, status, start);
+  }
+
+  private void recordUserAgent(String operation, String userAgent) {
+    Set<String> agents = userAgentsByOperation.computeIfAbsent(operation, o -> ConcurrentHashMap.newKeySet());
+    if (userAgent != null && agents.size() < MAX_USER_AGENTS_PER_OPERATION) {
+      agents.add(userAgent);
+    }
   }
 
   private static void logRequest(HttpExchange exchange, String operation, int status, long start) {
