@@ -34,9 +34,10 @@ class LayeringTest {
       Map.entry("core.spi", Set.of()),
       Map.entry("core.types", Set.of()),
       Map.entry("core.config", Set.of("api")),
+      Map.entry("core.logging", Set.of("api", "core.config")),
       Map.entry("core.arrow.compression", Set.of()),
       Map.entry("core.arrow", Set.of("api", "core.arrow.compression")),
-      Map.entry("core.aws", Set.of("api", "core.config", "core.spi")),
+      Map.entry("core.aws", Set.of("api", "core.config", "core.logging", "core.spi")),
       Map.entry("core.query", Set.of("api", "core.config", "core.arrow", "core.arrow.compression", "core.aws")),
       // H2 results as Arrow: shared by LakeFormation Local and the system tables, which H2 answers.
       Map.entry("core.h2", Set.of("core.types")),
@@ -71,7 +72,7 @@ class LayeringTest {
    * {@code java.sql} for what is not the JDBC layer: {@code core.types} names SQL's types by
    * {@code java.sql.Types}, and {@code core.h2} reads H2's results, as a client of H2's driver.
    */
-  private static final Set<String> WITHOUT_JAVA_SQL = Set.of("api", "core.spi", "core.config", "core.arrow",
+  private static final Set<String> WITHOUT_JAVA_SQL = Set.of("api", "core.spi", "core.config", "core.logging", "core.arrow",
       "core.arrow.compression", "core.aws", "core.query", "spark", "spark.column");
 
   @Test

@@ -22,6 +22,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -74,10 +75,13 @@ class ShadedJarIT {
           outside.add(name);
         }
         assertFalse(name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"), "signature file " + name);
-        assertFalse(name.contains("apache/http") || name.contains("io/netty") || name.contains("awssdk/http/apache")
-            || name.contains("awssdk/http/nio"), "a second HTTP client: " + name);
+        assertFalse(name.contains("apache/http/") || name.contains("io/netty") || name.contains("awssdk/http/apache/")
+            || name.contains("awssdk/http/urlconnection") || name.contains("awssdk/http/nio"),
+            "a second HTTP client: " + name);
       }
       assertEquals(List.of(), outside);
+      assertTrue(jar.getEntry(PROJECT + "jdbc/shaded/software/amazon/awssdk/http/apache5/Apache5HttpClient.class") != null,
+          "the one HTTP client, Apache HttpClient 5");
       assertEquals("dev.lakeformation.jdbc.driver.LakeFormationDriver",
           read(jar, "META-INF/services/java.sql.Driver").strip(), "only our driver registers (not H2's)");
       assertTrue(read(jar, "META-INF/services/dev.lakeformation.core.spi.EmbeddedService$Provider")
@@ -97,8 +101,10 @@ class ShadedJarIT {
       }
       assertEquals("dev.lakeformation.cli.Main", jar.getManifest().getMainAttributes().getValue("Main-Class"));
     }
-    // 21.3 MiB with the SDK modules every credential source needs (sts, sso, ssooidc, signin).
-    assertTrue(Files.size(JAR) <= 23L << 20, "the jar has grown to " + Files.size(JAR) + " bytes");
+    // 23.5 MiB: the SDK modules every credential source needs (sts, sso, ssooidc, signin), Apache
+    // HttpClient 5 (the one HTTP client that tunnels through a proxy asking for a password) and
+    // the part of Bouncy Castle that makes LakeFormation Local's TLS certificate.
+    assertTrue(Files.size(JAR) <= 25L << 20, "the jar has grown to " + Files.size(JAR) + " bytes");
   }
 
   private static String read(JarFile jar, String name) throws IOException {
@@ -163,6 +169,30 @@ class ShadedJarIT {
         assertEquals(25, rs.getInt(1));
       }
       assertTrue(process.isAlive());
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server stops on SIGTERM");
+    }
+  }
+
+  @Test
+  void theLocalCommandServesHttpsWithItsCertificateWrittenWhereAsked(@TempDir Path dir) throws Exception {
+    Path certificate = dir.resolve("local.pem");
+    Process process = new ProcessBuilder(java(System.getProperty("java.home")), "-jar", JAR.toString(), "local",
+        "--scale", "0.001", "--tls-certificate", certificate.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8))) {
+      String endpoint = out.readLine();
+      assertTrue(endpoint != null && endpoint.matches("https://127\\.0\\.0\\.1:\\d+"), String.valueOf(endpoint));
+      assertTrue(Files.readString(certificate).startsWith("-----BEGIN CERTIFICATE-----"));
+      out.readLine();
+      String url = out.readLine().strip();
+      assertTrue(url.endsWith(";TrustStore={" + certificate.toAbsolutePath() + "}"), url);
+      try (Connection connection = DriverManager.getConnection(url);
+          ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM nation")) {
+        assertTrue(rs.next());
+        assertEquals(25, rs.getInt(1));
+      }
     } finally {
       process.destroy();
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server stops on SIGTERM");

@@ -6,8 +6,8 @@ import java.net.URI;
 /** LakeFormation Local as the driver's embedded service ({@code Local=true}), with default settings. */
 public final class EmbeddedLocalService implements EmbeddedService.Provider {
   @Override
-  public EmbeddedService start() throws Exception {
-    LakeFormationLocal local = LakeFormationLocal.builder().start();
+  public EmbeddedService start(boolean tls) throws Exception {
+    LakeFormationLocal local = LakeFormationLocal.builder().tls(tls).start();
     return new EmbeddedService() {
       @Override
       public URI endpoint() {
@@ -22,6 +22,11 @@ public final class EmbeddedLocalService implements EmbeddedService.Provider {
       @Override
       public String secretAccessKey() {
         return LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY;
+      }
+
+      @Override
+      public String certificatePem() {
+        return tls ? local.certificatePem() : null;
       }
     };
   }

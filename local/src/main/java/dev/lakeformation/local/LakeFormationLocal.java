@@ -6,12 +6,14 @@ import dev.lakeformation.local.data.SampleData;
 import dev.lakeformation.local.faults.Faults;
 import dev.lakeformation.local.http.HttpFront;
 import dev.lakeformation.local.http.SigV4Verifier;
+import dev.lakeformation.local.http.TlsIdentity;
 import dev.lakeformation.local.protocol.Caller;
 import dev.lakeformation.local.queries.LakeFormationApi;
 import dev.lakeformation.local.queries.QueryRegistry;
 import dev.lakeformation.local.queries.QuerySettings;
 import dev.lakeformation.local.sql.H2Backend;
 import dev.lakeformation.local.sts.IssuedCredentials;
+import dev.lakeformation.local.sts.SsoPortal;
 import dev.lakeformation.local.sts.StsApi;
 import java.io.IOException;
 import java.net.URI;
@@ -64,6 +66,8 @@ public final class LakeFormationLocal implements AutoCloseable {
   private final QueryRegistry queries;
   private final IssuedCredentials issuedCredentials;
   private final HttpFront front;
+  private final TlsIdentity tls;
+  private final Path certificateFile;
   private volatile boolean closed;
 
   private LakeFormationLocal(LocalConfig config) throws IOException, SQLException {
@@ -78,12 +82,18 @@ public final class LakeFormationLocal implements AutoCloseable {
       this.queries = new QueryRegistry(backend, config.queries(), faults, clock);
       this.issuedCredentials = new IssuedCredentials(clock, config.temporaryCredentialsMaxLifetime());
       Caller owner = new Caller(config.accessKeyId(), USER_ARN, "AIDA" + ACCOUNT_ID + "LOCAL", ACCOUNT_ID);
+      this.tls = config.tlsHostNames() == null ? null : TlsIdentity.create(config.tlsHostNames());
+      this.certificateFile = tls == null ? null : Files.createTempFile("lakeformation-local-", ".pem");
+      if (tls != null) {
+        tls.writeCertificate(certificateFile);
+      }
       this.front = new HttpFront(config.port(), config.serverThreads(),
           new LakeFormationApi(queries, config.queries(), faults, clock),
           new AthenaApi(queries, backend, clock.instant()),
           new StsApi(issuedCredentials),
+          new SsoPortal(issuedCredentials),
           new SigV4Verifier(owner, config.secretAccessKey(), issuedCredentials, config.verifySignatures()),
-          faults);
+          faults, tls);
     } catch (IOException | SQLException | RuntimeException e) {
       backend.close();
       throw e;
@@ -100,9 +110,40 @@ public final class LakeFormationLocal implements AutoCloseable {
     return builder().start();
   }
 
-  /** {@code http://127.0.0.1:<port>}, to give the SDK or the driver as their endpoint. */
+  /**
+   * {@code http://127.0.0.1:<port>} ({@code https://} when it serves TLS), to give the SDK or the
+   * driver as their endpoint.
+   */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + front.port());
+    return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + front.port());
+  }
+
+  /** The port it listens on, on 127.0.0.1. */
+  public int port() {
+    return front.port();
+  }
+
+  /**
+   * The PEM text of the certificate it serves HTTPS with (see {@link Builder#tls}).
+   *
+   * @throws IllegalStateException when it serves plain HTTP
+   */
+  public String certificatePem() {
+    certificateFile();
+    return tls.certificatePem();
+  }
+
+  /**
+   * The PEM file of the certificate it serves HTTPS with (see {@link Builder#tls}), for the
+   * driver's TrustStore or an SDK client's trust managers; deleted on {@link #close()}.
+   *
+   * @throws IllegalStateException when it serves plain HTTP
+   */
+  public Path certificateFile() {
+    if (certificateFile == null) {
+      throw new IllegalStateException("This LakeFormation Local serves plain HTTP: start it with tls(true).");
+    }
+    return certificateFile;
   }
 
   /** The access key ID the service accepts, for the driver or an AWS SDK client. */
@@ -126,7 +167,8 @@ public final class LakeFormationLocal implements AutoCloseable {
    */
   public String jdbcUrl(String database) {
     return "jdbc:lakeformation://Endpoint=" + endpoint() + ";Region=" + REGION + ";AccessKeyId=" + accessKeyId()
-        + ";SecretAccessKey=" + secretAccessKey() + ";Database=" + DatabaseNames.check(database);
+        + ";SecretAccessKey=" + secretAccessKey() + ";Database=" + DatabaseNames.check(database)
+        + (tls == null ? "" : ";TrustStore={" + certificateFile + "}");
   }
 
   /**
@@ -190,6 +232,15 @@ public final class LakeFormationLocal implements AutoCloseable {
     return front.userAgents(operation);
   }
 
+  /**
+   * The distinct Host headers requests of {@code operation} came with so far, the first hundred:
+   * which host name a client sent each call to ({@code data-lakeformation.us-east-1.amazonaws.com}
+   * for GetWorkUnitResults when the SDK chooses the endpoint, say).
+   */
+  public Set<String> hosts(String operation) {
+    return front.hosts(operation);
+  }
+
   /** How many requests of {@code operation} (StartQueryPlanning, ListDatabases…) have arrived so far. */
   public long requestCount(String operation) {
     return front.requestCount(operation);
@@ -217,6 +268,13 @@ public final class LakeFormationLocal implements AutoCloseable {
     closed = true;
     front.close();
     queries.close();
+    if (certificateFile != null) {
+      try {
+        Files.deleteIfExists(certificateFile);
+      } catch (IOException e) {
+        // a temporary file; the system cleans it up
+      }
+    }
     try {
       h2.close();
     } catch (SQLException e) {
@@ -243,8 +301,28 @@ public final class LakeFormationLocal implements AutoCloseable {
     private int serverThreads = 32;
     private long faultSeed = 1;
     private IpcCompression compression = IpcCompression.NONE;
+    private List<String> tlsHostNames;
 
     private Builder() {}
+
+    /**
+     * Whether it serves HTTPS (default false: plain HTTP), with a certificate made at start for
+     * 127.0.0.1 and localhost, written as PEM to {@link #certificateFile()}.
+     */
+    public Builder tls(boolean serveTls) {
+      this.tlsHostNames = serveTls ? (tlsHostNames == null ? List.of() : tlsHostNames) : null;
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with a certificate that names these hosts too (wildcards such as
+     * {@code *.us-east-1.amazonaws.com} allowed): for a test that sends AWS's own host names
+     * through a proxy to it.
+     */
+    public Builder tlsHostNames(String... hostNames) {
+      this.tlsHostNames = List.of(hostNames);
+      return this;
+    }
 
     /** The TCP port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
@@ -375,7 +453,7 @@ public final class LakeFormationLocal implements AutoCloseable {
       return new LakeFormationLocal(new LocalConfig(port, sampleData, tpchScaleFactor, accessKeyId, secretAccessKey,
           verifySignatures, temporaryCredentialsMaxLifetime, serverThreads, faultSeed,
           new QuerySettings(rowsPerWorkUnit, rowsPerBatch, unitsPerRange, defaultPageSize, queryTimeToLive,
-              heapLimitBytes, plannerThreads, compression)));
+              heapLimitBytes, plannerThreads, compression), tlsHostNames));
     }
 
     private static int requireRange(String what, int value, int min, int max) {

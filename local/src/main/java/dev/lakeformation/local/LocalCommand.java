@@ -1,8 +1,13 @@
 package dev.lakeformation.local;
 
 import dev.lakeformation.core.arrow.compression.IpcCompression;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,7 +25,11 @@ public final class LocalCommand {
         --rows-per-batch N       rows in each Arrow record batch (default 500)
         --units-per-range N      work units per GetWorkUnits range (default 4)
         --query-ttl-seconds S    seconds until a query expires (default 1800)
-        --compression C          none, lz4 or zstd: how work-unit bodies are compressed (default none)""";
+        --compression C          none, lz4 or zstd: how work-unit bodies are compressed (default none)
+        --tls                    serve HTTPS, with a certificate made at start (for 127.0.0.1 and localhost)
+        --tls-host NAME          a host name the certificate names too (repeatable; implies --tls)
+        --tls-certificate FILE   where the certificate is written as PEM, for the driver's TrustStore
+                                 (implies --tls; default: a temporary file, printed at start)""";
 
   private LocalCommand() {}
 
@@ -55,13 +64,19 @@ public final class LocalCommand {
     }
   }
 
-  /** The service to start, and the access key ID given (null for the documented one). */
-  private record Settings(LakeFormationLocal.Builder builder, String accessKeyId) {
+  /**
+   * The service to start, the access key ID given (null for the documented one), and where its
+   * TLS certificate is to be written (null: its own temporary file).
+   */
+  private record Settings(LakeFormationLocal.Builder builder, String accessKeyId, Path certificateFile) {
     /** The settings on the command line; null when it asks for --help. */
     static Settings parse(String[] args) {
       LakeFormationLocal.Builder builder = LakeFormationLocal.builder();
       String accessKeyId = null;
       String secretAccessKey = null;
+      Path certificateFile = null;
+      List<String> tlsHosts = new ArrayList<>();
+      boolean tls = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> builder.port((int) number(args, ++i));
@@ -73,6 +88,15 @@ public final class LocalCommand {
           case "--units-per-range" -> builder.unitsPerRange((int) number(args, ++i));
           case "--query-ttl-seconds" -> builder.queryTimeToLive(Duration.ofSeconds(number(args, ++i)));
           case "--compression" -> builder.compression(IpcCompression.parse(value(args, ++i)));
+          case "--tls" -> tls = true;
+          case "--tls-host" -> {
+            tlsHosts.add(value(args, ++i));
+            tls = true;
+          }
+          case "--tls-certificate" -> {
+            certificateFile = Path.of(value(args, ++i));
+            tls = true;
+          }
           case "-h", "--help" -> {
             return null;
           }
@@ -85,7 +109,10 @@ public final class LocalCommand {
       if (accessKeyId != null) {
         builder.credentials(accessKeyId, secretAccessKey);
       }
-      return new Settings(builder, accessKeyId);
+      if (tls) {
+        builder.tlsHostNames(tlsHosts.toArray(String[]::new));
+      }
+      return new Settings(builder, accessKeyId, certificateFile);
     }
   }
 
@@ -98,13 +125,25 @@ public final class LocalCommand {
       err.println("local: could not start LakeFormation Local: " + e.getMessage());
       return null;
     }
+    String trust = "";
+    if (service.endpoint().getScheme().equals("https")) {
+      Path certificate = settings.certificateFile() == null ? service.certificateFile() : settings.certificateFile();
+      try {
+        Files.writeString(certificate, service.certificatePem());
+      } catch (IOException e) {
+        service.close();
+        err.println("local: could not write the TLS certificate to " + certificate + ": " + e.getMessage());
+        return null;
+      }
+      trust = ";TrustStore={" + certificate.toAbsolutePath() + "}";
+    }
     String accessKeyId = settings.accessKeyId();
     out.println(service.endpoint());
     out.println("LakeFormation Local is serving the tpch and types databases. Connect with:");
     out.println("  jdbc:lakeformation://Endpoint=" + service.endpoint() + ";Region=us-east-1;Database=tpch;AccessKeyId="
         + (accessKeyId == null ? LakeFormationLocal.DEFAULT_ACCESS_KEY_ID : accessKeyId)
-        + (accessKeyId == null ? ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY
-            : " (and the secret key you gave)"));
+        + (accessKeyId == null ? ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY : "") + trust
+        + (accessKeyId == null ? "" : " (and the secret key you gave)"));
     out.println("Stop it with Ctrl-C.");
     out.flush();
     return service;

@@ -2,9 +2,10 @@ package dev.lakeformation.local;
 
 import dev.lakeformation.local.queries.QuerySettings;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * How a LakeFormation Local instance is set up. Built by {@link LakeFormationLocal.Builder}, which
+ * How a LakeFormation Local instance is set up; {@code tlsHostNames} null serves plain HTTP. Built by {@link LakeFormationLocal.Builder}, which
  * documents each setting and its default.
  */
 record LocalConfig(
@@ -17,13 +18,14 @@ record LocalConfig(
     Duration temporaryCredentialsMaxLifetime,
     int serverThreads,
     long faultSeed,
-    QuerySettings queries) {
+    QuerySettings queries,
+    List<String> tlsHostNames) {
   /** Everything but the secret key, which is never printed. */
   @Override
   public String toString() {
     return "LocalConfig[port=" + port + ", sampleData=" + sampleData + ", tpchScaleFactor=" + tpchScaleFactor + ", accessKeyId=" + accessKeyId
         + ", verifySignatures=" + verifySignatures + ", temporaryCredentialsMaxLifetime="
         + temporaryCredentialsMaxLifetime + ", serverThreads=" + serverThreads + ", faultSeed=" + faultSeed + ", "
-        + queries + "]";
+        + queries + ", tlsHostNames=" + tlsHostNames + "]";
   }
 }

@@ -4,6 +4,7 @@ import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.api.SqlState;
 import dev.lakeformation.core.config.ConnectionConfig;
 import dev.lakeformation.core.config.ConnectionProperty;
+import dev.lakeformation.core.logging.DriverLog;
 import dev.lakeformation.core.spi.EmbeddedService;
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.AthenaClientBuilder;
@@ -43,18 +46,21 @@ public final class AwsClients implements AutoCloseable {
   private final AthenaClient athena;
   private final AutoCloseable credentials;
   private final boolean embedded;
-  private final ClientIdentity identity;
+  private final ClientInterceptors interceptors;
+  private final NetworkTimeout networkTimeout;
   private StsClient sts;
 
-  private AwsClients(AwsSettings settings, SdkHttpClient http, LakeFormationClient lakeFormation, AthenaClient athena,
-      AutoCloseable credentials, boolean embedded, ClientIdentity identity) {
+  private AwsClients(AwsSettings settings, SdkHttpClient http, NetworkTimeout networkTimeout,
+      LakeFormationClient lakeFormation, AthenaClient athena, AutoCloseable credentials, boolean embedded,
+      ClientInterceptors interceptors) {
     this.settings = settings;
     this.http = http;
     this.lakeFormation = lakeFormation;
     this.athena = athena;
     this.credentials = credentials;
     this.embedded = embedded;
-    this.identity = identity;
+    this.interceptors = interceptors;
+    this.networkTimeout = networkTimeout;
   }
 
   /**
@@ -64,54 +70,68 @@ public final class AwsClients implements AutoCloseable {
    * first use) and its credentials.
    */
   public static AwsClients open(ConnectionConfig config) throws LakeFormationException {
+    DriverLog.enable(config);
     URI lakeFormationEndpoint = config.get(ConnectionProperty.ENDPOINT);
     URI athenaEndpoint = config.isSet(ConnectionProperty.ATHENA_ENDPOINT)
         ? config.get(ConnectionProperty.ATHENA_ENDPOINT) : lakeFormationEndpoint;
     boolean embedded = config.get(ConnectionProperty.LOCAL);
-    AwsCredentialsProvider found;
-    URI embeddedEndpoint = null;
+    EmbeddedService local = embedded ? EmbeddedServices.get(config.get(ConnectionProperty.TLS)) : null;
     if (embedded) {
-      EmbeddedService local = EmbeddedServices.get();
-      embeddedEndpoint = local.endpoint();
-      lakeFormationEndpoint = embeddedEndpoint;
-      athenaEndpoint = embeddedEndpoint;
-      found = CredentialsProviders.of(local.accessKeyId(), local.secretAccessKey());
-    } else {
-      found = CredentialsProviders.of(config);
+      lakeFormationEndpoint = local.endpoint();
+      athenaEndpoint = local.endpoint();
     }
-    URI stsEndpoint = StsClients.endpoint(config, embeddedEndpoint);
+    URI stsEndpoint = StsClients.endpoint(config, embedded ? local.endpoint() : null);
     Duration connectTimeout = Duration.ofMillis(config.get(ConnectionProperty.CONNECT_TIMEOUT_MILLIS));
     Duration socketTimeout = Duration.ofMillis(config.get(ConnectionProperty.SOCKET_TIMEOUT_MILLIS));
-    SdkHttpClient http = httpClient(connectTimeout, socketTimeout);
-    ClientIdentity identity = ClientIdentity.of(config);
-    ConnectionCredentials credentials = ConnectionCredentials.of(config, found, http, stsEndpoint, identity);
+    ProxySettings proxy = ProxySettings.of(config);
+    NetworkTimeout networkTimeout = new NetworkTimeout();
+    SdkHttpClient http = httpClient(connectTimeout, socketTimeout, proxy,
+        TrustSettings.of(config, embedded ? local.certificatePem() : null), networkTimeout);
+    AwsCredentialsProvider found = embedded ? CredentialsProviders.of(local.accessKeyId(), local.secretAccessKey())
+        : CredentialsProviders.of(config, http);
+    ClientInterceptors interceptors = new ClientInterceptors(ClientIdentity.of(config), RequestEndpoint.recorder(proxy));
+    ConnectionCredentials credentials = ConnectionCredentials.of(config, found, http, stsEndpoint, interceptors);
     AwsSettings settings = new AwsSettings(Region.of(config.get(ConnectionProperty.REGION)), lakeFormationEndpoint,
         athenaEndpoint, credentials.provider(), connectTimeout, socketTimeout, stsEndpoint,
         config.isSet(ConnectionProperty.PROFILE) ? config.get(ConnectionProperty.PROFILE) : null,
         config.get(ConnectionProperty.MAX_RETRIES));
-    return create(settings, http, credentials, embedded, identity);
+    return create(settings, http, networkTimeout, credentials, embedded, interceptors);
   }
 
+  /** Clients for the given settings, with no proxy and no connection properties: for tools and tests. */
   public static AwsClients create(AwsSettings settings) {
-    return create(settings, httpClient(settings.connectTimeout(), settings.socketTimeout()), null, false,
-        new ClientIdentity(null, null));
+    NetworkTimeout networkTimeout = new NetworkTimeout();
+    return create(settings, httpClient(settings.connectTimeout(), settings.socketTimeout(), null, null, networkTimeout),
+        networkTimeout, null, false, new ClientInterceptors(new ClientIdentity(null, null), RequestEndpoint.recorder(null)));
   }
 
-  private static SdkHttpClient httpClient(Duration connectTimeout, Duration socketTimeout) {
+  /**
+   * The pool has no limit of its own: each open result holds up to MaxConcurrentWorkUnits bodies
+   * open (parked fetches included), and a pool that made one result wait for another's
+   * connection would bring back the starvation the parked fetches exist to prevent.
+   */
+  private static SdkHttpClient httpClient(Duration connectTimeout, Duration socketTimeout, ProxySettings proxy,
+      TlsTrustManagersProvider trust, NetworkTimeout networkTimeout) {
     CredentialLogGuard.ensureInstalled();
-    return AbortableCalls.wrap(UrlConnectionHttpClient.builder()
+    Apache5HttpClient.Builder builder = Apache5HttpClient.builder()
         .connectionTimeout(connectTimeout)
         .socketTimeout(socketTimeout)
-        .build());
+        .maxConnections(Integer.MAX_VALUE)
+        .proxyConfiguration(proxy != null ? proxy.sdkConfiguration() : ProxyConfiguration.builder()
+            .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build());
+    if (trust != null) {
+      builder.tlsTrustManagersProvider(trust);
+    }
+    return AbortableCalls.wrap(networkTimeout.wrap(ClosedConnectionResend.wrap(builder.build())));
   }
 
-  private static AwsClients create(AwsSettings settings, SdkHttpClient http, AutoCloseable credentials,
-      boolean embedded, ClientIdentity identity) {
+  private static AwsClients create(AwsSettings settings, SdkHttpClient http, NetworkTimeout networkTimeout,
+      AutoCloseable credentials, boolean embedded, ClientInterceptors interceptors) {
     LakeFormationClientBuilder lf = LakeFormationClient.builder()
         .httpClient(http)
         .region(settings.region())
         .credentialsProvider(settings.credentials())
-        .overrideConfiguration(overrides(settings.lakeFormationEndpoint(), identity));
+        .overrideConfiguration(overrides(settings.lakeFormationEndpoint(), interceptors));
     if (settings.lakeFormationEndpoint() != null) {
       lf.endpointOverride(settings.lakeFormationEndpoint());
     }
@@ -119,11 +139,12 @@ public final class AwsClients implements AutoCloseable {
         .httpClient(http)
         .region(settings.region())
         .credentialsProvider(settings.credentials())
-        .overrideConfiguration(overrides(settings.athenaEndpoint(), identity));
+        .overrideConfiguration(overrides(settings.athenaEndpoint(), interceptors));
     if (settings.athenaEndpoint() != null) {
       athena.endpointOverride(settings.athenaEndpoint());
     }
-    return new AwsClients(settings, http, lf.build(), athena.build(), credentials, embedded, identity);
+    return new AwsClients(settings, http, networkTimeout, lf.build(), athena.build(), credentials, embedded,
+        interceptors);
   }
 
   /**
@@ -133,11 +154,10 @@ public final class AwsClients implements AutoCloseable {
    * the prefixes. A failure carries the endpoint it came from; every call, the connection's
    * identity in its user agent.
    */
-  private static ClientOverrideConfiguration overrides(URI endpointOverride, ClientIdentity identity) {
+  private static ClientOverrideConfiguration overrides(URI endpointOverride, ClientInterceptors interceptors) {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(b -> b.maxAttempts(1))
-        .addExecutionInterceptor(RequestEndpoint.RECORDER)
-        .addExecutionInterceptor(identity)
+        .executionInterceptors(interceptors.all())
         .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, endpointOverride != null)
         .build();
   }
@@ -154,7 +174,7 @@ public final class AwsClients implements AutoCloseable {
   private synchronized StsClient sts() {
     if (sts == null) {
       sts = StsClients.create(http, settings.region(), settings.stsEndpoint(), settings.profileName(),
-          settings.credentials(), settings.maxRetries(), identity);
+          settings.credentials(), settings.maxRetries(), interceptors);
     }
     return sts;
   }
@@ -179,7 +199,7 @@ public final class AwsClients implements AutoCloseable {
             + " identity: something other than STS answered. Check StsEndpoint (or Region), the proxy settings and"
             + " any gateway in between, or set VerifyCredentials=false to connect without the check.");
       }
-      LOG.fine(() -> "Connected as " + arn);
+      LOG.config(() -> "Credentials checked: connected as " + arn);
       return arn;
     } catch (ApiCallTimeoutException e) {
       throw new LakeFormationException(SqlState.TIMEOUT, operation + " did not finish within the login timeout of "
@@ -188,9 +208,10 @@ public final class AwsClients implements AutoCloseable {
           + " the check.", e);
     } catch (RuntimeException e) {
       if (CredentialsFailure.in(e) == null && e instanceof SdkClientException client && AwsErrors.hasIoCause(client)
-          && !AwsErrors.isUnreadableAnswer(client)) {
-        throw new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach STS: "
-            + e.getMessage().lines().findFirst().orElse("") + ". Check Region, StsEndpoint and the network, or set"
+          && !AwsErrors.isUnreadableAnswer(client) && AwsErrors.tlsRefusal(client) == null) {
+        throw new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach STS"
+            + AwsErrors.through(client) + ": "
+            + e.getMessage().lines().findFirst().orElse("") + ". Check Region, StsEndpoint, the proxy settings and the network, or set"
             + " VerifyCredentials=false to connect without the check.", e);
       }
       throw AwsErrors.classify(operation, e);
@@ -228,7 +249,20 @@ public final class AwsClients implements AutoCloseable {
 
   /** Who this connection's calls say they come from; changes apply from the next call on. */
   public ClientIdentity identity() {
-    return identity;
+    return interceptors.identity();
+  }
+
+  /**
+   * Bounds how long any call waits for the service (its answer to start, and each read of its
+   * body) to {@code millis}, 0 for no bound; the first call that waits longer runs
+   * {@code whenExceeded}, and every call after it fails at once (HYT00).
+   */
+  public void setNetworkTimeout(int millis, Runnable whenExceeded) {
+    networkTimeout.set(millis, whenExceeded);
+  }
+
+  public int networkTimeoutMillis() {
+    return networkTimeout.millis();
   }
 
   /** Whether these clients talk to the embedded LakeFormation Local of {@code Local=true}. */

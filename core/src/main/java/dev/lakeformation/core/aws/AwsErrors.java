@@ -4,7 +4,11 @@ import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.api.SqlState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.util.Set;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -39,9 +43,44 @@ public final class AwsErrors {
       return e.isThrottlingException() || e.statusCode() >= 500;
     }
     if (failure instanceof SdkClientException) {
-      return hasIoCause(failure);
+      return hasIoCause(failure) && tlsRefusal(failure) == null && networkTimeout(failure) == null;
     }
-    return failure instanceof IOException;
+    return failure instanceof IOException && tlsRefusal(failure) == null && networkTimeout(failure) == null;
+  }
+
+  /**
+   * The failure of {@code what} (a call, or the reading of a body) that waited longer than the
+   * connection's network timeout (Connection.setNetworkTimeout), or null for any other failure.
+   */
+  public static LakeFormationException networkTimeoutExceeded(String what, Throwable failure) {
+    NetworkTimeout.Exceeded exceeded = networkTimeout(failure);
+    return exceeded == null ? null
+        : new LakeFormationException(SqlState.TIMEOUT, what + at(failure) + ": " + exceeded.getMessage(), failure);
+  }
+
+  private static NetworkTimeout.Exceeded networkTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof NetworkTimeout.Exceeded exceeded) {
+        return exceeded;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The TLS failure that no retry gets past, or null: a certificate that is not trusted, or one
+   * that does not name the host. (A connection reset in the middle of TLS is a network failure.)
+   */
+  static SSLException tlsRefusal(Throwable failure) {
+    for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof SSLPeerUnverifiedException unverified) {
+        return unverified;
+      }
+      if (t instanceof SSLHandshakeException handshake && handshake.getCause() instanceof CertificateException) {
+        return handshake;
+      }
+    }
+    return null;
   }
 
   static boolean hasIoCause(Throwable failure) {
@@ -130,13 +169,30 @@ public final class AwsErrors {
             + " that could not be read as the service's: " + firstLine(e) + ". It was cut short, or something"
             + " other than AWS answered: check Endpoint, the proxy settings and any gateway in between.", e);
       }
+      LakeFormationException timedOut = networkTimeoutExceeded(operation, e);
+      if (timedOut != null) {
+        return timedOut;
+      }
+      SSLException tls = tlsRefusal(e);
+      if (tls != null) {
+        return new LakeFormationException(SqlState.CONNECTION_REJECTED, operation + " could not open a TLS connection"
+            + at(e) + ". " + tlsProblem(tls), e);
+      }
       if (hasIoCause(e)) {
         return new LakeFormationException(SqlState.CONNECTION_FAILURE, operation + " could not reach the service"
-            + at(e) + ": " + firstLine(e) + ". Check the Region or Endpoint and the network.", e);
+            + at(e) + ": " + firstLine(e) + ". Check the Region or Endpoint, the proxy settings and the network.", e);
       }
       return new LakeFormationException(SqlState.GENERAL, operation + " failed in the AWS SDK: " + e.getMessage(), e);
     }
     return new LakeFormationException(SqlState.GENERAL, operation + " failed: " + failure, failure);
+  }
+
+  private static String tlsProblem(SSLException tls) {
+    if (tls instanceof SSLPeerUnverifiedException) {
+      return tls.getMessage() + ": the certificate does not name the host. Check Endpoint (a VPC endpoint is"
+          + " reached by one of the names its certificate gives)";
+    }
+    return tls.getCause().getMessage() + ".";
   }
 
   /**
@@ -150,7 +206,8 @@ public final class AwsErrors {
     String answer = operation + " got HTTP " + status + " without an AWS error code" + at(e) + bodyStart(e);
     if (status == 407) {
       return new LakeFormationException(SqlState.INVALID_AUTHORIZATION, answer
-          + ". A proxy asks for credentials: check the proxy settings and its user name and password.", e);
+          + ". The proxy asks for credentials or refused them: check ProxyUsername and ProxyPassword (or the user"
+          + " and password in the proxy's URL).", e);
     }
     if (status == 401 || status == 403) {
       return new LakeFormationException(SqlState.INVALID_AUTHORIZATION, answer
@@ -192,7 +249,13 @@ public final class AwsErrors {
       return "";
     }
     boolean statusUnsaid = !(failure instanceof AwsServiceException) && request.status() > 0;
-    return " from " + request.endpoint() + (statusUnsaid ? " (HTTP " + request.status() + ")" : "");
+    return " from " + request.endpoint() + through(failure) + (statusUnsaid ? " (HTTP " + request.status() + ")" : "");
+  }
+
+  /** " through the proxy HOST:PORT (SOURCE)" when the failed call went through a proxy, else "". */
+  static String through(Throwable failure) {
+    RequestEndpoint request = RequestEndpoint.of(failure);
+    return request == null || request.via() == null ? "" : " through the " + request.via();
   }
 
   /** The start of an error answer's body, on one line, or that it was empty. */

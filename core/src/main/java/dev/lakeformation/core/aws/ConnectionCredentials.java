@@ -36,10 +36,10 @@ final class ConnectionCredentials implements SdkAutoCloseable {
    * @param found the credentials the properties name (or LakeFormation Local's)
    * @param http the connection's HTTP client, for the STS calls of RoleArn
    * @param stsEndpoint where those calls go, or null for the SDK's choice
-   * @param identity what those calls say they come from
+   * @param interceptors those of the connection's clients
    */
   static ConnectionCredentials of(ConnectionConfig config, AwsCredentialsProvider found, SdkHttpClient http,
-      URI stsEndpoint, ClientIdentity identity) {
+      URI stsEndpoint, ClientInterceptors interceptors) {
     CredentialSource source = CredentialSource.of(config);
     ExplainedCredentials base = new ExplainedCredentials(found, source);
     if (!config.isSet(ConnectionProperty.ROLE_ARN)) {
@@ -50,7 +50,7 @@ final class ConnectionCredentials implements SdkAutoCloseable {
         ? config.get(ConnectionProperty.ROLE_SESSION_NAME) : "lakeformation-jdbc-" + System.currentTimeMillis();
     StsClient sts = StsClients.create(http, Region.of(config.get(ConnectionProperty.REGION)), stsEndpoint,
         source.kind() == CredentialSource.Kind.PROFILE ? source.profileName() : null, base,
-        config.get(ConnectionProperty.MAX_RETRIES), identity);
+        config.get(ConnectionProperty.MAX_RETRIES), interceptors);
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .refreshRequest(r -> r.roleArn(roleArn)

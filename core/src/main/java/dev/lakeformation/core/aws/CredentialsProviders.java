@@ -8,13 +8,17 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /** Where a connection's AWS credentials come from, as its properties say. */
 final class CredentialsProviders {
   private CredentialsProviders() {}
 
-  /** Static keys (AccessKeyId/User and SecretAccessKey/Password), else Profile, else the SDK's default chain. */
-  static AwsCredentialsProvider of(ConnectionConfig config) {
+  /**
+   * Static keys (AccessKeyId/User and SecretAccessKey/Password), else Profile, else the SDK's
+   * default chain. An IAM Identity Center profile's calls go over {@code http}.
+   */
+  static AwsCredentialsProvider of(ConnectionConfig config, SdkHttpClient http) {
     String keyId = config.accessKeyId();
     if (keyId != null) {
       String secret = config.secretAccessKey();
@@ -23,7 +27,8 @@ final class CredentialsProviders {
           : AwsBasicCredentials.create(keyId, secret));
     }
     if (config.isSet(ConnectionProperty.PROFILE)) {
-      return ProfileCredentialsProvider.create(config.get(ConnectionProperty.PROFILE));
+      String profile = config.get(ConnectionProperty.PROFILE);
+      return IdentityCenterCredentials.forProfile(profile, http).orElseGet(() -> ProfileCredentialsProvider.create(profile));
     }
     return DefaultCredentialsProvider.builder().build();
   }

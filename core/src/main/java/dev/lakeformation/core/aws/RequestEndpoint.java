@@ -12,29 +12,39 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * its exception. The SDK's exceptions name neither the endpoint (what a user checks first when a
  * proxy, a gateway or a wrong Endpoint answered instead of AWS) nor, when the answer could not be
  * read, its status. The SDK's exceptions cannot be given a field, so these ride on them as a
- * suppressed throwable of this class: {@link #RECORDER} attaches it, {@link #of} reads it back.
+ * suppressed throwable of this class: {@link #recorder} attaches it, {@link #of} reads it back.
  */
 final class RequestEndpoint extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The interceptor every client of the driver is built with. */
-  static final ExecutionInterceptor RECORDER = new ExecutionInterceptor() {
-    @Override
-    public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-      Throwable failure = context.exception();
-      int status = context.httpResponse().map(r -> r.statusCode()).orElse(0);
-      context.httpRequest().ifPresent(request -> failure.addSuppressed(new RequestEndpoint(endpointOf(request), status)));
-      return failure;
-    }
-  };
+  /**
+   * The interceptor every client of a connection is built with.
+   *
+   * @param proxy the proxy its calls go through, named in failures; null for none
+   */
+  static ExecutionInterceptor recorder(ProxySettings proxy) {
+    String via = proxy == null ? null : proxy.toString();
+    return new ExecutionInterceptor() {
+      @Override
+      public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+        Throwable failure = context.exception();
+        int status = context.httpResponse().map(r -> r.statusCode()).orElse(0);
+        context.httpRequest().ifPresent(request -> failure.addSuppressed(
+            new RequestEndpoint(endpointOf(request), status, via)));
+        return failure;
+      }
+    };
+  }
 
   private final URI endpoint;
   private final int status;
+  private final String via;
 
-  private RequestEndpoint(URI endpoint, int status) {
+  private RequestEndpoint(URI endpoint, int status, String via) {
     super(endpoint.toString(), null, false, false);
     this.endpoint = endpoint;
     this.status = status;
+    this.via = via;
   }
 
   URI endpoint() {
@@ -44,6 +54,11 @@ final class RequestEndpoint extends RuntimeException {
   /** The answer's HTTP status, or 0 when none came. */
   int status() {
     return status;
+  }
+
+  /** The proxy the call went through, as its text names it, or null. */
+  String via() {
+    return via;
   }
 
   /** Scheme, host and port: never the path or the query string. */

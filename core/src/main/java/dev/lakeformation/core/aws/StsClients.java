@@ -43,7 +43,7 @@ final class StsClients {
    * settings (a services section, say) for its endpoint.
    */
   static StsClient create(SdkHttpClient http, Region region, URI endpoint, String profileName,
-      AwsCredentialsProvider credentials, int maxRetries, ClientIdentity identity) {
+      AwsCredentialsProvider credentials, int maxRetries, ClientInterceptors interceptors) {
     StsClientBuilder builder = StsClient.builder()
         .httpClient(http)
         .region(region)
@@ -51,8 +51,7 @@ final class StsClients {
         .overrideConfiguration(o -> {
           o.retryStrategy(b -> b.maxAttempts(Math.min(maxRetries, SDK_RETRIES) + 1)
                   .retryOnException(e -> e instanceof SdkClientException client && AwsErrors.isUnreadableAnswer(client)))
-              .addExecutionInterceptor(RequestEndpoint.RECORDER)
-              .addExecutionInterceptor(identity);
+              .executionInterceptors(interceptors.all());
           if (profileName != null) {
             o.defaultProfileName(profileName);
           }

@@ -182,6 +182,39 @@ public final class ConnectionConfig {
             + " is a setting of the role to assume: give RoleArn too.");
       }
     }
+    if (isSet(ConnectionProperty.PROXY_HOST) != isSet(ConnectionProperty.PROXY_PORT)) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, isSet(ConnectionProperty.PROXY_HOST)
+          ? "ProxyHost is given without ProxyPort: give the proxy's port too (often 3128 or 8080)."
+          : "ProxyPort is given without ProxyHost: give the proxy's host too.");
+    }
+    for (ConnectionProperty<?> proxySetting : List.of(ConnectionProperty.PROXY_USERNAME, ConnectionProperty.PROXY_PASSWORD,
+        ConnectionProperty.NON_PROXY_HOSTS)) {
+      if (isSet(proxySetting) && !isSet(ConnectionProperty.PROXY_HOST)) {
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, proxySetting.name()
+            + " is a setting of ProxyHost: give ProxyHost and ProxyPort too.");
+      }
+    }
+    if (isSet(ConnectionProperty.PROXY_PASSWORD) != isSet(ConnectionProperty.PROXY_USERNAME)) {
+      throw new LakeFormationException(SqlState.INVALID_AUTHORIZATION, isSet(ConnectionProperty.PROXY_PASSWORD)
+          ? "ProxyPassword is given without ProxyUsername: give the proxy user's name too."
+          : "ProxyUsername is given without ProxyPassword: give the proxy user's password too.");
+    }
+    for (ConnectionProperty<?> trustSetting : List.of(ConnectionProperty.TRUST_STORE_PASSWORD,
+        ConnectionProperty.TRUST_STORE_TYPE)) {
+      if (isSet(trustSetting) && !isSet(ConnectionProperty.TRUST_STORE)) {
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, trustSetting.name()
+            + " is a setting of TrustStore: give TrustStore too.");
+      }
+    }
+    if (!get(ConnectionProperty.TRUST_SYSTEM_CERTIFICATES) && !isSet(ConnectionProperty.TRUST_STORE)
+        && !get(ConnectionProperty.TLS)) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "TrustSystemCertificates=false leaves no"
+          + " certificate to trust: give TrustStore too.");
+    }
+    if (get(ConnectionProperty.TLS) && !get(ConnectionProperty.LOCAL)) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Tls=true is a setting of the embedded"
+          + " LakeFormation Local: give Local=true too (for AWS, TLS is always on).");
+    }
     if (get(ConnectionProperty.POLL_INTERVAL_MILLIS) > get(ConnectionProperty.POLL_MAX_INTERVAL_MILLIS)) {
       throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "PollIntervalMillis must not exceed PollMaxIntervalMillis.");
     }

@@ -20,10 +20,16 @@ import java.util.stream.Collectors;
  */
 public final class ConnectionProperty<T> {
   /** How a property is grouped in the docs. */
-  public enum Group { CONNECTION, CREDENTIALS, QUERY, FETCH, TIMEOUTS }
+  public enum Group { CONNECTION, NETWORK, CREDENTIALS, QUERY, FETCH, TIMEOUTS, LOGGING }
 
   /** The order rows come out of the work units. */
   public enum RowOrder { WORK_UNIT, COMPLETION }
+
+  /** How much the driver writes to its log file (see {@link #LOG_LEVEL}). */
+  public enum LogLevel { OFF, ERROR, WARN, INFO, DEBUG, TRACE }
+
+  /** How a TrustStore file is read (see {@link #TRUST_STORE_TYPE}). */
+  public enum TrustStoreType { AUTO, PEM, JKS, PKCS12 }
 
   /** Whether fetch threads build the values a result set's getters return (see {@link #DECODE_AHEAD}). */
   public enum DecodeAhead { AUTO, ON, OFF }
@@ -57,6 +63,44 @@ public final class ConnectionProperty<T> {
       Group.CONNECTION, "string", null, false, null, ConnectionProperty::nonEmpty,
       "A tag for the user agent of every AWS call (tag/TAG): a team, a report, an environment;"
           + " setClientInfo(\"ClientTag\", …) changes it on an open connection.");
+  public static final ConnectionProperty<String> PROXY_HOST = new ConnectionProperty<>("ProxyHost", Group.NETWORK,
+      "host name or IP address", null, false, null, ConnectionProperty::hostName,
+      "The HTTP proxy every AWS call goes through (STS, Lake Formation, Athena, and the SSO calls of a Profile);"
+          + " HTTPS is tunnelled with CONNECT. Without it: the JVM's https.proxyHost (else http.proxyHost), else the"
+          + " HTTPS_PROXY (else HTTP_PROXY) environment variable, else no proxy.");
+  public static final ConnectionProperty<Integer> PROXY_PORT = new ConnectionProperty<>("ProxyPort", Group.NETWORK,
+      "integer 1..65535", null, false, null, v -> intIn(v, 1, 65_535),
+      "The proxy's port; required with ProxyHost.");
+  public static final ConnectionProperty<String> PROXY_USERNAME = new ConnectionProperty<>("ProxyUsername",
+      Group.NETWORK, "string", null, false, null, ConnectionProperty::nonEmpty,
+      "The user name the proxy asks for (Basic, Digest or NTLM authentication).");
+  public static final ConnectionProperty<String> PROXY_PASSWORD = new ConnectionProperty<>("ProxyPassword",
+      Group.NETWORK, "string", null, true, null, Function.identity(),
+      "The password of ProxyUsername. Never logged or shown.");
+  public static final ConnectionProperty<String> NON_PROXY_HOSTS = new ConnectionProperty<>("NonProxyHosts",
+      Group.NETWORK, "host patterns separated by | or ,", null, false, null, ConnectionProperty::nonEmpty,
+      "Hosts reached directly, not through the proxy: names, IP addresses, * as a wildcard (*.internal.example.com),"
+          + " a leading dot for a domain and all its hosts (.example.com). Without it: the JVM's http.nonProxyHosts"
+          + " with a proxy from the JVM's settings, NO_PROXY with one from the environment.");
+  public static final ConnectionProperty<String> TRUST_STORE = new ConnectionProperty<>("TrustStore", Group.NETWORK,
+      "file path", null, false, null, ConnectionProperty::nonEmpty,
+      "Certificates to trust for TLS besides the system's: a PEM file of CA certificates (a company's CA, a"
+          + " TLS-inspecting proxy's), or a JKS or PKCS12 trust store.");
+  public static final ConnectionProperty<String> TRUST_STORE_PASSWORD = new ConnectionProperty<>("TrustStorePassword",
+      Group.NETWORK, "string", null, true, null, Function.identity(),
+      "The password of a JKS or PKCS12 TrustStore, if it has one. Never logged or shown.");
+  public static final ConnectionProperty<TrustStoreType> TRUST_STORE_TYPE = new ConnectionProperty<>("TrustStoreType",
+      Group.NETWORK, "enum", "AUTO", false, List.of("AUTO", "PEM", "JKS", "PKCS12"),
+      v -> enumValue(TrustStoreType.class, v),
+      "How TrustStore is read; AUTO: PEM if the file is text, else PKCS12 or JKS as its content says.");
+  public static final ConnectionProperty<Boolean> TRUST_SYSTEM_CERTIFICATES = new ConnectionProperty<>(
+      "TrustSystemCertificates", Group.NETWORK, "boolean", "true", false, List.of("true", "false"),
+      ConnectionProperty::bool,
+      "Whether the JVM's own CA certificates are trusted beside TrustStore's; false trusts TrustStore's alone.");
+  public static final ConnectionProperty<Boolean> TLS = new ConnectionProperty<>("Tls", Group.NETWORK,
+      "boolean", "false", false, List.of("true", "false"), ConnectionProperty::bool,
+      "With Local=true: the embedded LakeFormation Local serves HTTPS with a certificate of its own, which this"
+          + " connection trusts; to try TLS settings without AWS.");
   public static final ConnectionProperty<String> DATABASE = new ConnectionProperty<>("Database", Group.QUERY,
       "string", "default", false, null, ConnectionProperty::nonEmpty,
       "The database (QueryPlanningContext.DatabaseName) queries are planned in.");
@@ -155,6 +199,16 @@ public final class ConnectionProperty<T> {
       v -> intIn(v, 0, 86_400), "How long DatabaseMetaData reuses Athena's catalog, database and table listings,"
           + " so a GUI's burst of metadata calls makes few API calls; 0 asks Athena every time.");
 
+  public static final ConnectionProperty<LogLevel> LOG_LEVEL = new ConnectionProperty<>("LogLevel", Group.LOGGING,
+      "enum", "OFF", false, List.of("OFF", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"),
+      v -> enumValue(LogLevel.class, v),
+      "Writes the driver's events to a file of its own, one per JVM, without touching the application's logging:"
+          + " INFO connections and queries, DEBUG every AWS call and each retry, TRACE the SQL too. Never a secret.");
+  public static final ConnectionProperty<String> LOG_PATH = new ConnectionProperty<>("LogPath", Group.LOGGING,
+      "directory", null, false, null, ConnectionProperty::nonEmpty,
+      "The directory of the log file (lakeformation-jdbc-PID.log) that LogLevel turns on; default the JVM's"
+          + " temporary directory (java.io.tmpdir).");
+
   /** The properties a connection's {@code setClientInfo} changes, under the same names. */
   public static final List<ConnectionProperty<String>> CLIENT_INFO = List.of(APPLICATION_NAME, CLIENT_TAG);
   /** How many characters of a client info value reach the user agent. */
@@ -162,12 +216,13 @@ public final class ConnectionProperty<T> {
 
   /** Every property, in the order of the docs. */
   public static final List<ConnectionProperty<?>> ALL = List.of(REGION, ENDPOINT, ATHENA_ENDPOINT, STS_ENDPOINT,
-      ALLOW_HTTP, LOCAL, APPLICATION_NAME, CLIENT_TAG, DATABASE, CATALOG_ID, QUERY_ID, TRANSACTION_ID, QUERY_AS_OF_TIME, WORK_GROUP,
+      ALLOW_HTTP, LOCAL, APPLICATION_NAME, CLIENT_TAG, PROXY_HOST, PROXY_PORT, PROXY_USERNAME, PROXY_PASSWORD,
+      NON_PROXY_HOSTS, TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE, TRUST_SYSTEM_CERTIFICATES, TLS, DATABASE, CATALOG_ID, QUERY_ID, TRANSACTION_ID, QUERY_AS_OF_TIME, WORK_GROUP,
       USER, PASSWORD, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, PROFILE,
       ROLE_ARN, ROLE_SESSION_NAME, EXTERNAL_ID, DURATION_SECONDS, VERIFY_CREDENTIALS,
       MAX_CONCURRENT_WORK_UNITS, MAX_BUFFER_BYTES, PAGE_SIZE, ROW_ORDER, DECODE_AHEAD, MAX_RETRIES,
       POLL_INTERVAL_MILLIS, POLL_MAX_INTERVAL_MILLIS, PLANNING_TIMEOUT_SECONDS, CONNECT_TIMEOUT_MILLIS,
-      SOCKET_TIMEOUT_MILLIS, LOGIN_TIMEOUT_SECONDS, METADATA_CACHE_SECONDS);
+      SOCKET_TIMEOUT_MILLIS, LOGIN_TIMEOUT_SECONDS, METADATA_CACHE_SECONDS, LOG_LEVEL, LOG_PATH);
 
   private static final Map<String, ConnectionProperty<?>> BY_LOWER_NAME = ALL.stream()
       .collect(Collectors.toUnmodifiableMap(p -> p.name.toLowerCase(Locale.ROOT), p -> p));
@@ -247,6 +302,14 @@ public final class ConnectionProperty<T> {
   private static String nonEmpty(String v) {
     if (v.isEmpty()) {
       throw new IllegalArgumentException("must not be empty");
+    }
+    return v;
+  }
+
+  private static String hostName(String v) {
+    if (!v.matches("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]|[0-9A-Fa-f:.]+")) {
+      throw new IllegalArgumentException("'" + v + "' is not a host name or IP address (give the port in ProxyPort,"
+          + " without a scheme), e.g. proxy.example.com");
     }
     return v;
   }

@@ -6,6 +6,8 @@ import dev.lakeformation.core.aws.AbortableCalls;
 import dev.lakeformation.core.aws.AwsErrors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one retry policy of the driver: which failures are worth another try (throttling, 5xx and
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
  * <p>A call in flight is aborted when its cancellation fires (see {@link AbortableCalls}).
  */
 public final class RetryPolicy {
+  private static final Logger LOG = Logger.getLogger(RetryPolicy.class.getName());
   private static final long BASE_MILLIS = 25;
   private static final long CAP_MILLIS = 4_000;
 
@@ -48,8 +51,16 @@ public final class RetryPolicy {
         }
         listener.retried(operation, e);
         backoff = nextBackoffMillis(backoff);
+        logRetry(operation, attempt + 1, backoff, e);
         cancellation.sleep(backoff);
       }
+    }
+  }
+
+  private void logRetry(String operation, int retry, long backoffMillis, RuntimeException failure) {
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(operation + ": retry " + retry + " of " + maxRetries + " in " + backoffMillis + " ms after "
+          + String.valueOf(failure.getMessage()).lines().findFirst().orElse(failure.getClass().getSimpleName()));
     }
   }
 

@@ -10,6 +10,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -34,6 +36,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * of the reader's {@link Cancellation} aborts it too.
  */
 final class WorkUnitReader implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(WorkUnitReader.class.getName());
   private final UnitBodies bodies;
   private final WorkUnit unit;
   private final BufferAllocator allocator;
@@ -52,6 +55,8 @@ final class WorkUnitReader implements AutoCloseable {
   private int returned;
   /** Batches decoded in the current attempt. */
   private int decodedThisAttempt;
+  /** When the last attempt's body was asked for. */
+  private long openedNanos;
   private int attempt;
   private long backoffMillis;
   private boolean finished;
@@ -103,6 +108,7 @@ final class WorkUnitReader implements AutoCloseable {
           if (batch == null) {
             checkComplete();
             finished = true;
+            logFetched();
             closeBody(true);
             return null;
           }
@@ -117,6 +123,14 @@ final class WorkUnitReader implements AutoCloseable {
       } catch (BrokenBody e) {
         retryAfter(e);
       }
+    }
+  }
+
+  /** The unit's size and time at DEBUG: the log's "units fetched with sizes and times". */
+  private void logFetched() {
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(unit + ": " + returned + " record batches, " + counted.count + " bytes in "
+          + (System.nanoTime() - openedNanos) / 1_000_000 + " ms" + (attempt > 0 ? ", " + attempt + " retries" : ""));
     }
   }
 
@@ -145,6 +159,7 @@ final class WorkUnitReader implements AutoCloseable {
   private void open() throws LakeFormationException, BrokenBody {
     closeBody(false);
     checkStopped();
+    openedNanos = System.nanoTime();
     UnitBodies.UnitBody opened = bodies.open(unit, cancellation, listener);
     body = opened;
     if (aborted) {
@@ -205,6 +220,9 @@ final class WorkUnitReader implements AutoCloseable {
     }
     attempt++;
     listener.retried("GetWorkUnitResults", e.getCause());
+    int retryNumber = attempt;
+    LOG.fine(() -> "The body of " + unit + " broke off (" + e.getCause().getMessage() + "): fetching it again, try "
+        + retryNumber + " of " + retry.maxRetries());
     backoffMillis = RetryPolicy.nextBackoffMillis(backoffMillis);
     cancellation.sleep(backoffMillis);
   }
@@ -225,6 +243,10 @@ final class WorkUnitReader implements AutoCloseable {
    */
   private BrokenBody broken(IOException e, String what) throws LakeFormationException {
     checkStopped();
+    LakeFormationException timedOut = AwsErrors.networkTimeoutExceeded("Reading " + unit, e);
+    if (timedOut != null) {
+      throw timedOut;
+    }
     long expected = body.expectedLength();
     if (counted.failure != null || counted.sawEnd && expected >= 0 && counted.count < expected) {
       return new BrokenBody(e);
@@ -267,6 +289,10 @@ final class WorkUnitReader implements AutoCloseable {
     }
     if (AwsErrors.isRetryable(e)) {
       throw new BrokenBody(e);
+    }
+    LakeFormationException timedOut = AwsErrors.networkTimeoutExceeded("Reading " + unit, e);
+    if (timedOut != null) {
+      return timedOut;
     }
     return new LakeFormationException(SqlState.DATA_EXCEPTION, unit + " could not be decoded as Arrow: " + e
         + textInstead(), e);

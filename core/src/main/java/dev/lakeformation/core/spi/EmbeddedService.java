@@ -14,8 +14,12 @@ public interface EmbeddedService {
 
   String secretAccessKey();
 
+  /** The PEM text of the certificate it serves HTTPS with, or null when it serves plain HTTP. */
+  String certificatePem();
+
   /** Starts an embedded service. */
   interface Provider {
-    EmbeddedService start() throws Exception;
+    /** @param tls whether it serves HTTPS, with a certificate of its own */
+    EmbeddedService start(boolean tls) throws Exception;
   }
 }

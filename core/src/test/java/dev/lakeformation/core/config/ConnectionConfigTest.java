@@ -15,7 +15,7 @@ class ConnectionConfigTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "jdbc:mysql://x|08001|Not a lakeformation-jdbc URL: it must start with jdbc:lakeformation:// (for example jdbc:lakeformation://Region=us-east-1;Database=sales).",
-      "jdbc:lakeformation://Foo=1|08001|Unknown connection property 'Foo' in the URL. Known properties: Region, Endpoint, AthenaEndpoint, StsEndpoint, AllowHttp, Local, ApplicationName, ClientTag, Database, CatalogId, QueryId, TransactionId, QueryAsOfTime, WorkGroup, User, Password, AccessKeyId, SecretAccessKey, SessionToken, Profile, RoleArn, RoleSessionName, ExternalId, DurationSeconds, VerifyCredentials, MaxConcurrentWorkUnits, MaxBufferBytes, PageSize, RowOrder, DecodeAhead, MaxRetries, PollIntervalMillis, PollMaxIntervalMillis, PlanningTimeoutSeconds, ConnectTimeoutMillis, SocketTimeoutMillis, LoginTimeoutSeconds, MetadataCacheSeconds.",
+      "jdbc:lakeformation://Foo=1|08001|Unknown connection property 'Foo' in the URL. Known properties: Region, Endpoint, AthenaEndpoint, StsEndpoint, AllowHttp, Local, ApplicationName, ClientTag, ProxyHost, ProxyPort, ProxyUsername, ProxyPassword, NonProxyHosts, TrustStore, TrustStorePassword, TrustStoreType, TrustSystemCertificates, Tls, Database, CatalogId, QueryId, TransactionId, QueryAsOfTime, WorkGroup, User, Password, AccessKeyId, SecretAccessKey, SessionToken, Profile, RoleArn, RoleSessionName, ExternalId, DurationSeconds, VerifyCredentials, MaxConcurrentWorkUnits, MaxBufferBytes, PageSize, RowOrder, DecodeAhead, MaxRetries, PollIntervalMillis, PollMaxIntervalMillis, PlanningTimeoutSeconds, ConnectTimeoutMillis, SocketTimeoutMillis, LoginTimeoutSeconds, MetadataCacheSeconds, LogLevel, LogPath.",
       "jdbc:lakeformation://Region=us-east-1;region=eu-west-1|08001|Connection property Region is given twice in the URL.",
       "jdbc:lakeformation://Region|08001|Malformed URL segment 'Region': expected Key=Value pairs separated by ';'.",
       "jdbc:lakeformation://Region=Mars|08001|Invalid value for connection property Region: 'Mars' is not an AWS Region name; expected e.g. us-east-1 or eu-west-2.",
@@ -40,6 +40,12 @@ class ConnectionConfigTest {
       "jdbc:lakeformation://RoleArn=arn:aws:iam::123456789012:role/x;ExternalId=!|08001|Invalid value for connection property ExternalId: must be 2-1224 of a-z A-Z 0-9 + = , . @ : / _ -.",
       "jdbc:lakeformation://ExternalId=partner-7|08001|ExternalId is a setting of the role to assume: give RoleArn too.",
       "jdbc:lakeformation://DurationSeconds=900|08001|DurationSeconds is a setting of the role to assume: give RoleArn too.",
+      "jdbc:lakeformation://ProxyPort=3128|08001|ProxyPort is given without ProxyHost: give the proxy's host too.",
+      "jdbc:lakeformation://ProxyHost=proxy.example.com;ProxyPort=99999|08001|Invalid value for connection property ProxyPort: '99999' is not an integer from 1 to 65535.",
+      "jdbc:lakeformation://ProxyHost=proxy.example.com;ProxyPort=3128;ProxyUsername=alice|28000|ProxyUsername is given without ProxyPassword: give the proxy user's password too.",
+      "jdbc:lakeformation://NonProxyHosts=*.internal|08001|NonProxyHosts is a setting of ProxyHost: give ProxyHost and ProxyPort too.",
+      "jdbc:lakeformation://TrustStoreType=JKS|08001|TrustStoreType is a setting of TrustStore: give TrustStore too.",
+      "jdbc:lakeformation://TrustStore=ca.pem;TrustStoreType=DER|08001|Invalid value for connection property TrustStoreType: 'DER' is not accepted; accepted: AUTO, PEM, JKS, PKCS12.",
       "jdbc:lakeformation://VerifyCredentials=perhaps|08001|Invalid value for connection property VerifyCredentials: 'perhaps' is not a boolean; accepted: true, false.",
       "jdbc:lakeformation://AccessKeyId=A;SecretAccessKey=fc-sec;ret|08001|The URL cannot be read after the value of SecretAccessKey, which seems to hold a ';': write it in braces, SecretAccessKey={...}.",
       "jdbc:lakeformation://AccessKeyId=A;SecretAccessKey=fc-sec;ret=x|08001|The URL cannot be read after the value of SecretAccessKey, which seems to hold a ';': write it in braces, SecretAccessKey={...}.",

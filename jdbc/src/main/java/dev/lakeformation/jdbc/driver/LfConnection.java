@@ -44,6 +44,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.logging.Logger;
 
 /**
  * A connection: a {@link ServiceSession} (the AWS clients, settings and Arrow memory of its
@@ -54,6 +55,7 @@ import java.util.concurrent.Executor;
  * Arrow batches on many threads ({@code connection.unwrap(LfConnection.class).plan(sql)}).
  */
 public final class LfConnection implements Connection, SelfWrapper {
+  private static final Logger LOG = Logger.getLogger(LfConnection.class.getName());
   /** The Athena data catalog of Glue's tables, where the system schema is listed too. */
   static final String ATHENA_CATALOG = SystemQueryParser.CATALOG;
   private static final int RECENT_QUERIES_KEPT = 100;
@@ -67,7 +69,6 @@ public final class LfConnection implements Connection, SelfWrapper {
   private volatile LfDatabaseMetaData metaData;
   private volatile boolean closed;
   private String schema;
-  private int networkTimeoutMillis;
   /** What getWarnings reports; guarded by this. */
   private SQLWarning warnings;
 
@@ -87,6 +88,7 @@ public final class LfConnection implements Connection, SelfWrapper {
       }
     }
     this.schema = session.planningContext().database();
+    LOG.config(() -> "Connection opened: " + config.redactedUrl());
   }
 
   /** LoginTimeoutSeconds, or else DriverManager's login timeout; null when neither is set. */
@@ -286,6 +288,7 @@ public final class LfConnection implements Connection, SelfWrapper {
     statements.clear();
     metadataResults.closeAll();
     session.close();
+    LOG.config(() -> "Connection closed: " + config.redactedUrl());
   }
 
   @Override
@@ -603,13 +606,21 @@ public final class LfConnection implements Connection, SelfWrapper {
   @Override
   public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
     checkOpen();
-    networkTimeoutMillis = milliseconds;
+    if (milliseconds < 0) {
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "The network timeout must be 0 (none) or a number of"
+          + " milliseconds, not " + milliseconds + ".");
+    }
+    if (executor == null) {
+      throw SqlErrors.of(SqlState.INVALID_PARAMETER, "setNetworkTimeout needs an executor (it closes the"
+          + " connection there when a call waits longer).");
+    }
+    session.aws().setNetworkTimeout(milliseconds, () -> executor.execute(this::close));
   }
 
   @Override
   public int getNetworkTimeout() throws SQLException {
     checkOpen();
-    return networkTimeoutMillis;
+    return session.aws().networkTimeoutMillis();
   }
 
   @Override

@@ -138,6 +138,46 @@ public class LfDataSource implements DataSource, SelfWrapper {
     set(ConnectionProperty.CLIENT_TAG, value);
   }
 
+  public void setProxyHost(String value) {
+    set(ConnectionProperty.PROXY_HOST, value);
+  }
+
+  public void setProxyPort(int value) {
+    set(ConnectionProperty.PROXY_PORT, value);
+  }
+
+  public void setProxyUsername(String value) {
+    set(ConnectionProperty.PROXY_USERNAME, value);
+  }
+
+  public void setProxyPassword(String value) {
+    set(ConnectionProperty.PROXY_PASSWORD, value);
+  }
+
+  public void setNonProxyHosts(String value) {
+    set(ConnectionProperty.NON_PROXY_HOSTS, value);
+  }
+
+  public void setTrustStore(String value) {
+    set(ConnectionProperty.TRUST_STORE, value);
+  }
+
+  public void setTrustStorePassword(String value) {
+    set(ConnectionProperty.TRUST_STORE_PASSWORD, value);
+  }
+
+  public void setTrustStoreType(String value) {
+    set(ConnectionProperty.TRUST_STORE_TYPE, value);
+  }
+
+  public void setTrustSystemCertificates(boolean value) {
+    set(ConnectionProperty.TRUST_SYSTEM_CERTIFICATES, value);
+  }
+
+  public void setTls(boolean value) {
+    set(ConnectionProperty.TLS, value);
+  }
+
   public void setDatabase(String value) {
     set(ConnectionProperty.DATABASE, value);
   }
@@ -252,6 +292,14 @@ public class LfDataSource implements DataSource, SelfWrapper {
 
   public void setLoginTimeoutSeconds(int value) {
     set(ConnectionProperty.LOGIN_TIMEOUT_SECONDS, value);
+  }
+
+  public void setLogLevel(String value) {
+    set(ConnectionProperty.LOG_LEVEL, value);
+  }
+
+  public void setLogPath(String value) {
+    set(ConnectionProperty.LOG_PATH, value);
   }
 
   public void setMetadataCacheSeconds(int value) {

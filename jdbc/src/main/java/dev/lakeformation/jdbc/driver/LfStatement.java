@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.logging.Logger;
 
 /**
  * A statement: plans its SQL through the connection's {@link ServiceSession} (or attaches to the
@@ -30,6 +31,7 @@ import java.sql.Statement;
  * ({@code statement.unwrap(LfStatement.class)}).
  */
 public class LfStatement implements Statement, SelfWrapper {
+  private static final Logger LOG = Logger.getLogger(LfStatement.class.getName());
   protected final LfConnection connection;
   private volatile Cancellation cancellation;
   private volatile QueryListener listener = QueryListener.NONE;
@@ -106,17 +108,24 @@ public class LfStatement implements Statement, SelfWrapper {
           @Override
           public void planned(String planned) {
             lastQueryId = planned;
+            LOG.config(() -> "Query " + planned + " planned");
           }
         };
+        LOG.finest(() -> "Planning: " + sql);
         query = session.plan(sql, connection.planningContext(), run, QueryListener.both(recordId, listener));
         connection.queryPlanned(query.queryId());
       } else {
         lastQueryId = queryId;
+        String attached = queryId;
+        LOG.config(() -> "Reading query " + attached + " by its ID");
         query = session.attach(queryId, run, listener);
       }
       ResultStream stream = query.stream();
       result = new ArrowResultSet(stream, this, rowLimit, this::resultClosed);
     } catch (LakeFormationException e) {
+      String failed = lastQueryId;
+      LOG.config(() -> (failed == null ? "A query" : "Query " + failed) + " failed: " + e.sqlState() + " "
+          + e.getMessage());
       throw SqlErrors.of(e);
     }
     if (fetchSize > 0) {

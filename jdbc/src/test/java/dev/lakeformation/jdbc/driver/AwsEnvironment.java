@@ -13,11 +13,11 @@ import java.util.Map;
  * restored on close. The instance metadata service is turned off, so that walking the default
  * chain never leaves the machine.
  */
-final class AwsEnvironment implements AutoCloseable {
+public final class AwsEnvironment implements AutoCloseable {
   private final Map<String, String> saved = new LinkedHashMap<>();
-  final Path dir;
+  public final Path dir;
 
-  AwsEnvironment() throws IOException {
+  public AwsEnvironment() throws IOException {
     dir = Files.createTempDirectory("aws-env");
     set("aws.configFile", dir.resolve("config").toString());
     set("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
@@ -28,7 +28,7 @@ final class AwsEnvironment implements AutoCloseable {
   }
 
   /** Sets a system property for the life of this environment (null clears it). */
-  AwsEnvironment set(String name, String value) {
+  public AwsEnvironment set(String name, String value) {
     saved.putIfAbsent(name, System.getProperty(name));
     if (value == null) {
       System.clearProperty(name);
@@ -38,18 +38,18 @@ final class AwsEnvironment implements AutoCloseable {
     return this;
   }
 
-  AwsEnvironment config(String text) throws IOException {
+  public AwsEnvironment config(String text) throws IOException {
     Files.writeString(dir.resolve("config"), text, StandardCharsets.UTF_8);
     return this;
   }
 
-  AwsEnvironment credentials(String text) throws IOException {
+  public AwsEnvironment credentials(String text) throws IOException {
     Files.writeString(dir.resolve("credentials"), text, StandardCharsets.UTF_8);
     return this;
   }
 
   /** Writes a file beside the config (a token, a script) and returns its path. */
-  Path file(String name, String text) throws IOException {
+  public Path file(String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;

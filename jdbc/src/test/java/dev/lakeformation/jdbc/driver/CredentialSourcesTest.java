@@ -251,7 +251,7 @@ class CredentialSourcesTest {
     assertEquals("08006", check.getSQLState());
     assertTrue(check.getMessage().startsWith("The connect check (STS GetCallerIdentity at " + dead
         + ") could not reach STS: "), check.getMessage());
-    assertTrue(check.getMessage().endsWith("Check Region, StsEndpoint and the network, or set VerifyCredentials=false"
+    assertTrue(check.getMessage().endsWith("Check Region, StsEndpoint, the proxy settings and the network, or set VerifyCredentials=false"
         + " to connect without the check."), check.getMessage());
     SQLException role = assertThrows(SQLException.class,
         () -> DriverManager.getConnection(url(local, KEYS + ";RoleArn=" + ROLE + ";StsEndpoint=" + dead)));

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeformation.local.LakeFormationLocal;
+import dev.lakeformation.local.network.TunnellingProxy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
@@ -21,6 +24,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
@@ -203,6 +207,46 @@ class SecretsTest {
       seen.add(ds.toString());
       see(assertThrows(SQLException.class, ds::getUrl));
       see(assertThrows(SQLException.class, ds::getConnection));
+      // A proxy's password and a trust store's: right, wrong, unreadable store, and in a DataSource.
+      try (LakeFormationLocal tls = LakeFormationLocal.builder().tls(true).sampleData(false).start();
+          TunnellingProxy proxy = new TunnellingProxy("alice:" + SECRET, Map.of())) {
+        String proxied = tls.jdbcUrl("sales") + ";ProxyHost=127.0.0.1;ProxyPort=" + proxy.port() + ";ProxyUsername=alice";
+        try (Connection c = DriverManager.getConnection(proxied + ";ProxyPassword={" + SECRET + "}")) {
+          seen.add(c.toString());
+          seen.add(c.getMetaData().getURL());
+          assertTrue(c.isValid(5));
+        }
+        fails(() -> connect(proxied + ";ProxyPassword={" + TOKEN + "}", none), "28000");
+        fails(() -> connect(tls.jdbcUrl("sales") + ";TrustStoreType=PKCS12;TrustStorePassword={" + SECRET + "}", none),
+            "08001");
+        LfDataSource proxiedSource = new LfDataSource();
+        proxiedSource.setEndpoint(tls.endpoint().toString());
+        proxiedSource.setProxyHost("127.0.0.1");
+        proxiedSource.setProxyPort(proxy.port());
+        proxiedSource.setProxyUsername("alice");
+        proxiedSource.setProxyPassword(TOKEN);
+        proxiedSource.setTrustStore(tls.certificateFile().toString());
+        proxiedSource.setTrustStorePassword(SECRET);
+        seen.add(proxiedSource.toString());
+        seen.add(proxiedSource.getUrl());
+        see(assertThrows(SQLException.class, () -> proxiedSource.getConnection(tls.accessKeyId(), tls.secretAccessKey())));
+      }
+      // The driver's own log file at its most verbose, with the right secret and a wrong one.
+      Path logs = Files.createTempDirectory("secrets-log");
+      String logged = ";LogLevel=TRACE;LogPath=" + logs;
+      try (Connection c = fixture.connect("Database=tpch;SessionToken={" + TOKEN + "}" + logged);
+          Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM region")) {
+        while (rs.next()) {
+          seen.add(rs.getString(2));
+        }
+      }
+      fails(() -> connect(wrong + logged, none), "28000");
+      try (var files = Files.list(logs)) {
+        for (Path file : files.toList()) {
+          seen.add(Files.readString(file));
+        }
+      }
+      assertTrue(seen.stream().anyMatch(text -> text.contains("Connection opened")), "the log file was read");
     } finally {
       System.setErr(savedErr);
       System.setOut(savedOut);

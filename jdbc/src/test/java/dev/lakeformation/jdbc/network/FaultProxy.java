@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A proxy on loopback between the driver and LakeFormation Local that does to the answers of one
  * operation what networks do: delays them, throttles them, cuts them, drips them, swallows them,
  * or answers for the service with a gateway's error page. It reads each request far enough to
- * know its operation (Lake Formation's path, Athena's X-Amz-Target, STS's Action) and asks the
- * upstream to close the connection after its answer, so that each TCP connection carries one
- * exchange and a fault lands on exactly the exchange it was meant for.
+ * know its operation (Lake Formation's path, Athena's X-Amz-Target, STS's Action) and tells both
+ * sides ({@code Connection: close}) that each TCP connection carries one exchange, so that a fault
+ * lands on exactly the exchange it was meant for and the driver never sends a request on a
+ * connection the proxy has closed.
  *
  * <p>A fault meets each distinct request of its operation once (the first time its exact bytes
  * are sent): the driver's retry of it then gets past it, so a query ends with all its rows. A
@@ -163,7 +164,7 @@ final class FaultProxy implements AutoCloseable {
     String headText = new String(head, StandardCharsets.ISO_8859_1);
     int length = headText.toLowerCase(Locale.ROOT).contains("content-length:") ? contentLength(headText) : -1;
     long cutAt = length >= 0 ? Math.min(CUT_AFTER_BYTES, length / 2) : CUT_AFTER_BYTES;
-    toClient.write(head);
+    toClient.write(oneExchangeOnly(headText).getBytes(StandardCharsets.ISO_8859_1));
     byte[] buffer = new byte[planned == Fault.SLOW_DRIP ? 64 : 8192];
     long sent = 0;
     int n;
@@ -250,7 +251,7 @@ final class FaultProxy implements AutoCloseable {
     return 0;
   }
 
-  /** The head with Connection: close, so that the upstream ends the connection after its answer. */
+  /** The head with Connection: close: the connection ends after this exchange. */
   private static String oneExchangeOnly(String head) {
     StringBuilder out = new StringBuilder();
     for (String line : head.split("\r\n")) {

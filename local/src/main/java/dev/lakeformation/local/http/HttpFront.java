@@ -3,6 +3,8 @@ package dev.lakeformation.local.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.lakeformation.local.athena.AthenaApi;
 import dev.lakeformation.local.faults.Faults;
 import dev.lakeformation.local.protocol.Caller;
@@ -11,12 +13,16 @@ import dev.lakeformation.local.protocol.LocalThreads;
 import dev.lakeformation.local.protocol.Reply;
 import dev.lakeformation.local.protocol.ServiceError;
 import dev.lakeformation.local.queries.LakeFormationApi;
+import dev.lakeformation.local.sts.SsoPortal;
 import dev.lakeformation.local.sts.StsApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +43,8 @@ import java.util.logging.Logger;
  */
 public final class HttpFront implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
-  private static final int MAX_USER_AGENTS_PER_OPERATION = 100;
+  private static final int MAX_VALUES_PER_OPERATION = 100;
+  private static final String SSO_GET_ROLE_CREDENTIALS = "GetRoleCredentials";
   /** No real request of these APIs comes near this; larger bodies are refused unread. */
   static final int MAX_REQUEST_BYTES = 1 << 20;
 
@@ -46,22 +53,33 @@ public final class HttpFront implements AutoCloseable {
   private final LakeFormationApi lakeFormation;
   private final AthenaApi athena;
   private final StsApi sts;
+  private final SsoPortal ssoPortal;
   private final SigV4Verifier verifier;
   private final Faults faults;
   /** Requests per known operation, answered or failed: how tests see how many calls a client made. */
   private final Map<String, LongAdder> requestsByOperation = new ConcurrentHashMap<>();
   /** The distinct user agents each known operation came with (the first hundred): how tests see who called. */
   private final Map<String, Set<String>> userAgentsByOperation = new ConcurrentHashMap<>();
+  /** The distinct Host headers each known operation came with (the first hundred): where clients sent it. */
+  private final Map<String, Set<String>> hostsByOperation = new ConcurrentHashMap<>();
 
-  public HttpFront(int port, int threads, LakeFormationApi lakeFormation, AthenaApi athena, StsApi sts,
-      SigV4Verifier verifier, Faults faults) throws IOException {
+  public HttpFront(int port, int threads, LakeFormationApi lakeFormation, AthenaApi athena, StsApi sts, SsoPortal ssoPortal,
+      SigV4Verifier verifier, Faults faults, TlsIdentity tls) throws IOException {
     this.lakeFormation = lakeFormation;
     this.athena = athena;
     this.sts = sts;
+    this.ssoPortal = ssoPortal;
     this.verifier = verifier;
     this.faults = faults;
     enableNoDelay();
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    if (tls == null) {
+      this.server = HttpServer.create(address, 256);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 256);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+      this.server = https;
+    }
     this.workers = Executors.newFixedThreadPool(threads, LocalThreads.named("lakeformation-local-http"));
     server.setExecutor(workers);
     server.createContext("/", this::serve);
@@ -120,6 +138,11 @@ public final class HttpFront implements AutoCloseable {
     return Set.copyOf(userAgentsByOperation.getOrDefault(operation, Set.of()));
   }
 
+  /** The distinct Host headers requests of {@code operation} came with so far (the first hundred). */
+  public Set<String> hosts(String operation) {
+    return Set.copyOf(hostsByOperation.getOrDefault(operation, Set.of()));
+  }
+
   public long requestCount(String operation) {
     LongAdder count = requestsByOperation.get(operation);
     return count == null ? 0 : count.sum();
@@ -127,9 +150,21 @@ public final class HttpFront implements AutoCloseable {
 
   /** The three wire protocols served, each with its own way of naming operations and errors. */
   private enum Protocol {
-    LAKE_FORMATION, ATHENA, STS;
+    LAKE_FORMATION("lakeformation"), ATHENA("athena"), STS("sts"),
+    /** IAM Identity Center's portal: GetRoleCredentials, a GET with a bearer token instead of a signature. */
+    SSO_PORTAL("awsssoportal");
+
+    /** The service name requests of this protocol are signed for (the fourth part of their credential scope). */
+    final String signingName;
+
+    Protocol(String signingName) {
+      this.signingName = signingName;
+    }
 
     static Protocol of(HttpExchange exchange) {
+      if ("GET".equals(exchange.getRequestMethod()) && SsoPortal.PATH.equals(exchange.getRequestURI().getPath())) {
+        return SSO_PORTAL;
+      }
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       if (target != null && target.startsWith(AthenaApi.TARGET_PREFIX)) {
         return ATHENA;
@@ -143,6 +178,7 @@ public final class HttpFront implements AutoCloseable {
       return switch (this) {
         case ATHENA -> exchange.getRequestHeaders().getFirst("X-Amz-Target").substring(AthenaApi.TARGET_PREFIX.length());
         case STS -> stsParameters.getOrDefault("Action", "");
+        case SSO_PORTAL -> SSO_GET_ROLE_CREDENTIALS;
         case LAKE_FORMATION -> exchange.getRequestURI().getPath().replaceFirst("^/", "");
       };
     }
@@ -151,6 +187,7 @@ public final class HttpFront implements AutoCloseable {
       return switch (this) {
         case ATHENA -> AthenaApi.knows(operation);
         case STS -> StsApi.knows(operation);
+        case SSO_PORTAL -> true;
         case LAKE_FORMATION -> LakeFormationApi.knows(operation);
       };
     }
@@ -186,7 +223,8 @@ public final class HttpFront implements AutoCloseable {
       operation = protocol.operation(exchange, stsParameters);
       if (protocol.knows(operation)) {
         requestsByOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
-        recordUserAgent(operation, exchange.getRequestHeaders().getFirst("User-Agent"));
+        record(userAgentsByOperation, operation, exchange.getRequestHeaders().getFirst("User-Agent"));
+        record(hostsByOperation, operation, exchange.getRequestHeaders().getFirst("Host"));
       }
       Reply reply = answer(exchange, protocol, operation, body, stsParameters);
       status = 200;
@@ -209,10 +247,10 @@ public final class HttpFront implements AutoCloseable {
     logRequest(exchange, operation, status, start);
   }
 
-  private void recordUserAgent(String operation, String userAgent) {
-    Set<String> agents = userAgentsByOperation.computeIfAbsent(operation, o -> ConcurrentHashMap.newKeySet());
-    if (userAgent != null && agents.size() < MAX_USER_AGENTS_PER_OPERATION) {
-      agents.add(userAgent);
+  private static void record(Map<String, Set<String>> byOperation, String operation, String value) {
+    Set<String> values = byOperation.computeIfAbsent(operation, o -> ConcurrentHashMap.newKeySet());
+    if (value != null && values.size() < MAX_VALUES_PER_OPERATION) {
+      values.add(value);
     }
   }
 
@@ -225,6 +263,10 @@ public final class HttpFront implements AutoCloseable {
 
   private Reply answer(HttpExchange exchange, Protocol protocol, String operation, byte[] body,
       Map<String, String> stsParameters) throws IOException {
+    if (protocol == Protocol.SSO_PORTAL) {
+      return ssoPortal.getRoleCredentials(queryParameters(exchange.getRequestURI().getRawQuery()),
+          exchange.getRequestHeaders().getFirst("x-amz-sso_bearer_token"));
+    }
     if (!"POST".equals(exchange.getRequestMethod())) {
       throw protocol.unknownOperation("Only POST is supported, got " + exchange.getRequestMethod() + ".");
     }
@@ -232,7 +274,7 @@ public final class HttpFront implements AutoCloseable {
     if (!(protocol == Protocol.STS && StsApi.UNSIGNED_ACTION.equals(operation))) {
       try {
         caller = verifier.check(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, protocol.signingName);
       } catch (AuthenticationFailure failure) {
         throw protocol.refused(failure);
       }
@@ -255,6 +297,18 @@ public final class HttpFront implements AutoCloseable {
     return isAthena ? athena.handle(operation, body) : lakeFormation.handle(operation, body);
   }
 
+  private static Map<String, String> queryParameters(String rawQuery) {
+    Map<String, String> parameters = new HashMap<>();
+    for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return parameters;
+  }
+
   private static byte[] readBody(HttpExchange exchange, Protocol protocol) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
@@ -263,7 +317,7 @@ public final class HttpFront implements AutoCloseable {
         throw switch (protocol) {
           case ATHENA -> ServiceError.athenaInvalidRequest(message);
           case STS -> ServiceError.stsValidation(message);
-          case LAKE_FORMATION -> ServiceError.invalidInput(message);
+          case LAKE_FORMATION, SSO_PORTAL -> ServiceError.invalidInput(message);
         };
       }
       return body;
@@ -312,7 +366,7 @@ public final class HttpFront implements AutoCloseable {
     }
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-    if (protocol == Protocol.LAKE_FORMATION) {
+    if (protocol == Protocol.LAKE_FORMATION || protocol == Protocol.SSO_PORTAL) {
       exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type);
     }
     exchange.sendResponseHeaders(error.httpStatus, bytes.length);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SigV4Verifier {
   private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  /** A regional AWS host name, such as query-lakeformation.us-east-1.amazonaws.com; group 1 is the region. */
+  private static final Pattern AWS_HOST = Pattern.compile("[a-z0-9-]+\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.amazonaws\\.com(?::\\d+)?");
 
   private final Caller owner;
   private final byte[] ownerSecretKey;
@@ -44,9 +48,15 @@ public final class SigV4Verifier {
     return ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Who signed the request; an {@link AuthenticationFailure} says why it is refused. */
-  Caller check(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body)
-      throws AuthenticationFailure {
+  /**
+   * Who signed the request; an {@link AuthenticationFailure} says why it is refused.
+   *
+   * @param service the name the request must be signed for (lakeformation, athena, sts); the
+   *     region must be the one of an AWS host name it was sent to ({@code athena.eu-west-1…}),
+   *     any region for other hosts (127.0.0.1)
+   */
+  Caller check(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
+      String service) throws AuthenticationFailure {
     String authorization = first(headers, "authorization");
     if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
       throw new AuthenticationFailure(AuthenticationFailure.Kind.MISSING,
@@ -97,6 +107,15 @@ public final class SigV4Verifier {
     }
     if (!verifySignatures) {
       return caller;
+    }
+    if (!scope[3].equals(service)) {
+      throw new AuthenticationFailure(AuthenticationFailure.Kind.BAD_SIGNATURE,
+          "Credential should be scoped to correct service: '" + service + "'.");
+    }
+    Matcher awsHost = AWS_HOST.matcher(String.valueOf(first(headers, "host")));
+    if (awsHost.matches() && !scope[2].equals(awsHost.group(1))) {
+      throw new AuthenticationFailure(AuthenticationFailure.Kind.BAD_SIGNATURE,
+          "Credential should be scoped to a valid region, not '" + scope[2] + "'.");
     }
     String amzDate = first(headers, "x-amz-date");
     if (amzDate == null) {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 import software.amazon.awssdk.services.lakeformation.model.InvalidInputException;
@@ -47,7 +47,7 @@ class LocalStsTest {
   }
 
   private static StsClient sts(AwsCredentialsProvider credentials) {
-    return StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+    return StsClient.builder().httpClient(Apache5HttpClient.create()).region(Region.US_EAST_1)
         .endpointOverride(local.endpoint()).credentialsProvider(credentials).build();
   }
 
@@ -62,7 +62,7 @@ class LocalStsTest {
   }
 
   private static LakeFormationClient lakeFormation(AwsCredentialsProvider credentials) {
-    return LakeFormationClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+    return LakeFormationClient.builder().httpClient(Apache5HttpClient.create()).region(Region.US_EAST_1)
         .endpointOverride(local.endpoint()).credentialsProvider(credentials)
         .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
         .build();
