@@ -21,14 +21,16 @@ import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 
 /**
  * The HTTP proxy a connection's calls go through, and where that setting came from. In order:
- * the connection's ProxyHost; the JVM's {@code https.proxyHost} (else {@code http.proxyHost}),
- * as Java's own HTTP clients take it; the {@code HTTPS_PROXY} (else {@code HTTP_PROXY})
- * environment variable, as the AWS CLI and curl take it. The SDK's own reading of these is not
- * used: it picks {@code http.proxyHost} and {@code HTTP_PROXY} for HTTPS targets.
+ * the connection's ProxyHost; the JVM's {@code https.proxyHost} (else {@code http.proxyHost}:
+ * one proxy serves every call, and AWS's endpoints are HTTPS); the {@code HTTPS_PROXY} (else
+ * {@code HTTP_PROXY}) environment variable, as the AWS CLI and curl take it. The SDK's own reading
+ * of these is not used: it picks {@code http.proxyHost} and {@code HTTP_PROXY} for HTTPS targets.
  *
- * <p>A proxy from the JVM or the environment is never used for loopback addresses (the JDK's
- * default too), so that {@code Local=true} keeps working on a machine whose environment names a
- * company proxy; one named by ProxyHost is used for every host NonProxyHosts does not exempt.
+ * <p>A proxy from the JVM or the environment is never used for loopback addresses (the JDK
+ * connects to them directly too), so that {@code Local=true} keeps working on a machine whose
+ * environment names a company proxy; one named by ProxyHost is used for every host NonProxyHosts
+ * does not exempt. NO_PROXY's entries cover a domain's hosts, as curl reads them; NonProxyHosts
+ * and {@code http.nonProxyHosts} take {@code *} wildcards, as Java reads them.
  *
  * <p>Its text names the proxy and the source, never the password.
  */
@@ -63,16 +65,17 @@ final class ProxySettings {
     if (config.isSet(ConnectionProperty.PROXY_HOST)) {
       return new ProxySettings(endpoint("http", config.get(ConnectionProperty.PROXY_HOST),
           config.get(ConnectionProperty.PROXY_PORT)), config.get(ConnectionProperty.PROXY_USERNAME),
-          config.get(ConnectionProperty.PROXY_PASSWORD), patterns(config.get(ConnectionProperty.NON_PROXY_HOSTS), "[|,]"),
-          "ProxyHost");
+          config.get(ConnectionProperty.PROXY_PASSWORD),
+          patterns(config.get(ConnectionProperty.NON_PROXY_HOSTS), "[|,]", false), "ProxyHost");
     }
     for (String scheme : List.of("https", "http")) {
       String host = systemProperty.apply(scheme + ".proxyHost");
       if (host != null && !host.isBlank()) {
         String port = systemProperty.apply(scheme + ".proxyPort");
-        String exempt = systemProperty.apply("http.nonProxyHosts");
-        List<String> exemptHosts = new ArrayList<>(exempt == null ? LOOPBACK : patterns(exempt, "\\|"));
-        return new ProxySettings(endpoint("http", host.strip(), port == null || port.isBlank() ? 80
+        List<String> exemptHosts = new ArrayList<>(LOOPBACK);
+        exemptHosts.addAll(patterns(systemProperty.apply("http.nonProxyHosts"), "\\|", false));
+        int defaultPort = scheme.equals("https") ? 443 : 80;
+        return new ProxySettings(endpoint("http", host.strip(), port == null || port.isBlank() ? defaultPort
             : portOf(port, scheme + ".proxyPort")), systemProperty.apply(scheme + ".proxyUser"),
             systemProperty.apply(scheme + ".proxyPassword"), exemptHosts, "the JVM's " + scheme + ".proxyHost");
       }
@@ -82,7 +85,7 @@ final class ProxySettings {
       if (url != null && !url.isBlank()) {
         String exempt = environment.getOrDefault("NO_PROXY", environment.get("no_proxy"));
         List<String> exemptHosts = new ArrayList<>(LOOPBACK);
-        exemptHosts.addAll(exempt == null ? List.of() : patterns(exempt, ","));
+        exemptHosts.addAll(patterns(exempt, ",", true));
         return fromUrl(url.strip(), exemptHosts, "the environment's " + name);
       }
     }
@@ -106,10 +109,15 @@ final class ProxySettings {
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
-      username = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
-      password = colon < 0 ? null : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+      username = percentDecoded(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      password = colon < 0 ? null : percentDecoded(userInfo.substring(colon + 1));
     }
     return new ProxySettings(endpoint(scheme, uri.getHost(), port), username, password, exemptHosts, source);
+  }
+
+  /** A URL's %XX escapes decoded; a '+' stays a '+' (it means a space only in form data). */
+  private static String percentDecoded(String text) {
+    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static URI endpoint(String scheme, String host, int port) {
@@ -133,14 +141,20 @@ final class ProxySettings {
         + ": correct it, or give ProxyHost and ProxyPort.");
   }
 
-  private static List<String> patterns(String list, String separator) {
+  /**
+   * @param domains whether a name also covers the hosts of its domain (NO_PROXY's {@code example.com}
+   *     is curl's {@code .example.com}); Java's lists name hosts exactly, with {@code *} wildcards
+   */
+  private static List<String> patterns(String list, String separator, boolean domains) {
     if (list == null) {
       return List.of();
     }
     List<String> patterns = new ArrayList<>();
     for (String entry : list.split(separator)) {
-      if (!entry.isBlank()) {
-        patterns.add(entry.strip().toLowerCase(Locale.ROOT));
+      String pattern = entry.strip().toLowerCase(Locale.ROOT);
+      if (!pattern.isEmpty()) {
+        patterns.add(domains && !pattern.startsWith(".") && !pattern.contains("*") && !pattern.matches("[0-9.:\\[\\]]+")
+            ? "." + pattern : pattern);
       }
     }
     return patterns;
@@ -183,6 +197,12 @@ final class ProxySettings {
         .useSystemPropertyValues(false)
         .useEnvironmentVariableValues(false)
         .build();
+  }
+
+  /** Whether calls to {@code host} go through the proxy (are not exempt). */
+  boolean routes(String host) {
+    String lower = host.toLowerCase(Locale.ROOT);
+    return exemptHostExpressions().stream().noneMatch(lower::matches);
   }
 
   /** E.g. "proxy proxy.example.com:3128 (ProxyHost)". */

@@ -23,14 +23,13 @@ final class RequestEndpoint extends RuntimeException {
    * @param proxy the proxy its calls go through, named in failures; null for none
    */
   static ExecutionInterceptor recorder(ProxySettings proxy) {
-    String via = proxy == null ? null : proxy.toString();
     return new ExecutionInterceptor() {
       @Override
       public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
         Throwable failure = context.exception();
         int status = context.httpResponse().map(r -> r.statusCode()).orElse(0);
-        context.httpRequest().ifPresent(request -> failure.addSuppressed(
-            new RequestEndpoint(endpointOf(request), status, via)));
+        context.httpRequest().ifPresent(request -> failure.addSuppressed(new RequestEndpoint(endpointOf(request),
+            status, proxy != null && proxy.routes(request.host()) ? proxy.toString() : null)));
         return failure;
       }
     };

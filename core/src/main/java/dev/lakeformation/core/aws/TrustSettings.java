@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -117,7 +118,8 @@ final class TrustSettings {
           }
         }
         if (certificates.isEmpty()) {
-          throw unreadable(file, "it holds no certificate");
+          throw unreadable(file, password == null ? "no certificate could be read from it (a PKCS12 store often needs"
+              + " its password: give TrustStorePassword)" : "it holds no certificate");
         }
         return certificates;
       } catch (IOException e) {
@@ -203,13 +205,39 @@ final class TrustSettings {
       } else if (now.isBefore(leaf.getNotBefore().toInstant())) {
         problem = "it is not valid before " + leaf.getNotBefore().toInstant();
       } else {
-        X509Certificate top = chain[chain.length - 1];
-        problem = "no trusted certificate issued it (the chain ends at '" + top.getIssuerX500Principal().getName()
-            + "'); if your network re-signs TLS (a proxy, a gateway), set TrustStore to its CA certificate";
+        problem = chainProblem(chain, failure);
       }
       return new CertificateException("The TLS certificate of " + (host == null ? "the server" : host)
           + " ('" + leaf.getSubjectX500Principal().getName() + "', issued by '" + leaf.getIssuerX500Principal().getName()
           + "') is not trusted: " + problem, failure);
+    }
+
+    /** What the JDK's checks found wrong beyond the server's own certificate: said by their reason, not guessed. */
+    private static String chainProblem(X509Certificate[] chain, CertificateException failure) {
+      for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+        if (t instanceof CertPathValidatorException invalid) {
+          String which = invalid.getIndex() >= 0 && invalid.getCertPath() != null
+              && invalid.getIndex() < invalid.getCertPath().getCertificates().size()
+              && invalid.getCertPath().getCertificates().get(invalid.getIndex()) instanceof X509Certificate x509
+              ? "the certificate '" + x509.getSubjectX500Principal().getName() + "' of its chain" : "a certificate of its chain";
+          if (invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+            return which + " has expired";
+          }
+          if (invalid.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+            return which + " is not valid yet";
+          }
+          if (invalid.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+            return which + " was revoked";
+          }
+          if (invalid.getReason() == CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED) {
+            return which + " uses an algorithm or key size this JVM no longer accepts";
+          }
+          return which + " was refused: " + invalid.getMessage();
+        }
+      }
+      X509Certificate top = chain[chain.length - 1];
+      return "no trusted certificate issued it (the chain ends at '" + top.getIssuerX500Principal().getName()
+          + "'); if your network re-signs TLS (a proxy, a gateway), set TrustStore to its CA certificate";
     }
 
     @Override

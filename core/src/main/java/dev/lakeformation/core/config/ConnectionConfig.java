@@ -85,8 +85,11 @@ public final class ConnectionConfig {
           throw secretSplit(unbracedSecret);
         }
         String segment = rest.substring(i, semicolon < 0 ? rest.length() : semicolon);
-        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Malformed URL segment '" + segment
-            + "': expected Key=Value pairs separated by ';'.");
+        // Only what looks like a key is repeated: a secret typed without its key (or with ':') must not be.
+        throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Malformed URL segment "
+            + (segment.strip().matches("[A-Za-z]{1,40}") ? "'" + segment.strip() + "'" : "of " + segment.length()
+                + " characters (not shown: it may hold a secret)")
+            + ": expected Key=Value pairs separated by ';'.");
       }
       String key = rest.substring(i, eq).trim();
       ConnectionProperty<?> property = ConnectionProperty.forName(key);

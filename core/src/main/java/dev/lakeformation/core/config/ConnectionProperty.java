@@ -73,7 +73,7 @@ public final class ConnectionProperty<T> {
       "The proxy's port; required with ProxyHost.");
   public static final ConnectionProperty<String> PROXY_USERNAME = new ConnectionProperty<>("ProxyUsername",
       Group.NETWORK, "string", null, false, null, ConnectionProperty::nonEmpty,
-      "The user name the proxy asks for (Basic, Digest or NTLM authentication).");
+      "The user name the proxy asks for (Basic or Digest authentication).");
   public static final ConnectionProperty<String> PROXY_PASSWORD = new ConnectionProperty<>("ProxyPassword",
       Group.NETWORK, "string", null, true, null, Function.identity(),
       "The password of ProxyUsername. Never logged or shown.");
@@ -308,8 +308,10 @@ public final class ConnectionProperty<T> {
 
   private static String hostName(String v) {
     if (!v.matches("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]|[0-9A-Fa-f:.]+")) {
-      throw new IllegalArgumentException("'" + v + "' is not a host name or IP address (give the port in ProxyPort,"
-          + " without a scheme), e.g. proxy.example.com");
+      // A URL here may carry a user and password (http://user:pass@proxy): it is not repeated.
+      throw new IllegalArgumentException((v.contains("@") || v.contains("/") ? "the value" : "'" + v + "'")
+          + " is not a host name or IP address: give only the host (proxy.example.com), its port in ProxyPort,"
+          + " and a user and password in ProxyUsername and ProxyPassword");
     }
     return v;
   }

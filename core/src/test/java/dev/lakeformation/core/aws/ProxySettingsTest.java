@@ -55,11 +55,14 @@ class ProxySettingsTest {
     assertEquals("proxy secure.proxy:8443 (the JVM's https.proxyHost)", proxy.toString());
     assertEquals("bob", proxy.sdkConfiguration().username());
     assertTrue(exempt(proxy, "localhost") && exempt(proxy, "127.0.0.1"));
+    assertEquals("proxy secure.proxy:443 (the JVM's https.proxyHost)", ProxySettings.of(config("Region=us-east-1"),
+        Map.of("https.proxyHost", "secure.proxy")::get, Map.of()).toString(), "https.proxyPort's default, as the JDK's");
     ProxySettings plain = ProxySettings.of(config("Region=us-east-1"), Map.of("http.proxyHost", "plain.proxy",
         "http.nonProxyHosts", "*.corp")::get, Map.of());
     assertEquals("proxy plain.proxy:80 (the JVM's http.proxyHost)", plain.toString());
     assertTrue(exempt(plain, "a.corp"));
-    assertFalse(exempt(plain, "127.0.0.1"), "http.nonProxyHosts, when given, replaces the JDK's default");
+    assertFalse(exempt(plain, "corp"), "Java's patterns name hosts exactly");
+    assertTrue(exempt(plain, "127.0.0.1"), "loopback goes around a JVM proxy whatever http.nonProxyHosts says");
     LakeFormationException badPort = assertThrows(LakeFormationException.class, () -> ProxySettings.of(
         config("Region=us-east-1"), Map.of("https.proxyHost", "p", "https.proxyPort", "http")::get, Map.of()));
     assertTrue(badPort.getMessage().contains("https.proxyPort is not a port number"), badPort.getMessage());
@@ -68,13 +71,16 @@ class ProxySettingsTest {
   @Test
   void theEnvironmentsHttpsProxyWithCredentialsInItsUrlAndNoProxy() throws Exception {
     ProxySettings proxy = ProxySettings.of(config("Region=us-east-1"), name -> null, Map.of(
-        "HTTP_PROXY", "http://plain:1", "HTTPS_PROXY", "http://carol:p%40ss%3Bword@env.proxy:3128",
+        "HTTP_PROXY", "http://plain:1", "HTTPS_PROXY", "http://carol:p%40ss%3Bw+rd@env.proxy:3128",
         "NO_PROXY", "example.com,.internal, 169.254.169.254"));
     ProxyConfiguration sdk = proxy.sdkConfiguration();
     assertEquals("proxy env.proxy:3128 (the environment's HTTPS_PROXY)", proxy.toString());
     assertEquals("carol", sdk.username());
-    assertEquals("p@ss;word", sdk.password());
+    assertEquals("p@ss;w+rd", sdk.password(), "%XX decoded, a + kept");
     assertTrue(exempt(proxy, "example.com") && exempt(proxy, "a.internal") && exempt(proxy, "169.254.169.254"));
+    assertTrue(exempt(proxy, "www.example.com"), "NO_PROXY's example.com covers its hosts, as curl reads it");
+    assertFalse(exempt(proxy, "notexample.com"));
+    assertFalse(exempt(proxy, "169.254.169.2"), "an address is exact");
     assertTrue(exempt(proxy, "localhost"), "loopback goes around a proxy of the environment");
     assertFalse(exempt(proxy, "athena.us-east-1.amazonaws.com"));
     ProxySettings lower = ProxySettings.of(config("Region=us-east-1"), name -> null, Map.of("http_proxy", "proxy.local"));

@@ -77,18 +77,24 @@ public final class LfConnection implements Connection, SelfWrapper {
     try {
       this.session = ServiceSession.open(config);
     } catch (LakeFormationException e) {
-      throw SqlErrors.of(e);
+      throw failedToConnect(config, e);
     }
     if (config.get(ConnectionProperty.VERIFY_CREDENTIALS)) {
       try {
         session.verifyCredentials(loginTimeout(config)); // so that a wrong key fails getConnection, not the first query
       } catch (LakeFormationException e) {
         session.close();
-        throw SqlErrors.of(e);
+        throw failedToConnect(config, e);
       }
     }
     this.schema = session.planningContext().database();
     LOG.config(() -> "Connection opened: " + config.redactedUrl());
+  }
+
+  /** The failure of getConnection, in the log file too (LogLevel INFO), where a GUI user looks for it. */
+  private static SQLException failedToConnect(ConnectionConfig config, LakeFormationException e) {
+    LOG.config(() -> "Connection failed: " + config.redactedUrl() + ": " + e.sqlState() + " " + e.getMessage());
+    return SqlErrors.of(e);
   }
 
   /** LoginTimeoutSeconds, or else DriverManager's login timeout; null when neither is set. */
