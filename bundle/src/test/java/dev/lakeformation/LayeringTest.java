@@ -65,7 +65,7 @@ class LayeringTest {
       Map.entry("cli", Set.of("api", "jdbc.driver", "local")),
       Map.entry("bench", Set.of("api", "core.arrow", "core.aws", "core.query", "jdbc.driver", "jdbc.resultset", "local")),
       Map.entry("spark.column", Set.of("api", "core.types")),
-      Map.entry("spark", Set.of("api", "core.config", "core.arrow", "core.query", "spark.column")));
+      Map.entry("spark", Set.of("api", "core.config", "core.arrow", "core.query", "core.types", "spark.column")));
 
   /**
    * Packages beneath the JDBC layer: they use no JDBC interface. Two packages of {@code core} use

@@ -38,7 +38,8 @@ final class LakeFormationScan implements Scan, Batch {
   @Override
   public String description() {
     return "LakeFormation query " + planned.queryId + " (work units: " + planned.units.size() + ", partitions: "
-        + partitionCount() + ") " + planned.options.config().redactedUrl();
+        + partitionCount() + ") " + planned.options.config().redactedUrl()
+        + (planned.options.sql() == null ? "" : " planned as: " + planned.options.sql());
   }
 
   @Override

@@ -14,54 +14,74 @@ import java.util.stream.Collectors;
  * connection property of the driver's registry is an option ({@code user}, {@code password},
  * {@code Region}, {@code MaxRetries}…) and goes through the driver's own parser, exactly as
  * {@code DriverManager.getConnection(url, properties)} takes it: the URL wins where both give a
- * property. The connector's own options are {@value #URL}, {@value #QUERY} and
+ * property. The connector's own options are {@value #URL}, {@value #QUERY}, {@value #TABLE} and
  * {@value #WORK_UNITS_PER_PARTITION}. Keys are case-insensitive, as everywhere in Spark.
  *
  * @param config the connection properties, validated
- * @param sql the SQL to plan, or null to attach to the query of the QueryId property
+ * @param sql the SQL to plan, or null to read {@code table} or attach to the query of the QueryId property
+ * @param table the table to read, its SQL planned when Spark builds the scan; or null
  * @param workUnitsPerPartition work units read by one Spark task
  */
-record ReadOptions(ConnectionConfig config, String sql, int workUnitsPerPartition) {
+record ReadOptions(ConnectionConfig config, String sql, TableName table, int workUnitsPerPartition) {
   static final String URL = "url";
   static final String QUERY = "query";
+  static final String TABLE = "table";
   static final String WORK_UNITS_PER_PARTITION = "workUnitsPerPartition";
   private static final int MAX_WORK_UNITS_PER_PARTITION = 100_000;
 
   /** Parses Spark's options; every problem is a LakeFormationException with the driver's SQLState. */
   static ReadOptions parse(Map<String, String> options) throws LakeFormationException {
-    String url = ConnectionConfig.URL_PREFIX;
     String sql = null;
+    TableName table = null;
     int workUnitsPerPartition = 1;
-    Properties properties = new Properties();
     for (Map.Entry<String, String> option : options.entrySet()) {
       String key = option.getKey();
       String value = option.getValue();
-      if (key.equalsIgnoreCase(URL)) {
-        url = value;
-      } else if (key.equalsIgnoreCase(QUERY)) {
+      if (key.equalsIgnoreCase(QUERY)) {
         sql = value;
+      } else if (key.equalsIgnoreCase(TABLE)) {
+        table = TableName.parse(value);
       } else if (key.equalsIgnoreCase(WORK_UNITS_PER_PARTITION)) {
         workUnitsPerPartition = workUnitsPerPartition(value);
-      } else {
+      }
+    }
+    ConnectionConfig config = connectionConfig(options);
+    boolean attach = config.isSet(ConnectionProperty.QUERY_ID);
+    int sources = (sql != null ? 1 : 0) + (table != null ? 1 : 0) + (attach ? 1 : 0);
+    if (sources != 1) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, (sources == 0 ? "Give" : "Give only one of")
+          + " the option " + TABLE + " (a table, database.table), " + QUERY + " (the SQL to plan) or "
+          + ConnectionProperty.QUERY_ID.name() + " (the ID of a query planned elsewhere).");
+    }
+    return new ReadOptions(config, sql, table, workUnitsPerPartition);
+  }
+
+  /**
+   * The connection properties of Spark's options ({@code url} and every property of the registry);
+   * the connector's own options are skipped, any other key is refused.
+   */
+  static ConnectionConfig connectionConfig(Map<String, String> options) throws LakeFormationException {
+    String url = ConnectionConfig.URL_PREFIX;
+    Properties properties = new Properties();
+    for (Map.Entry<String, String> option : options.entrySet()) {
+      String key = option.getKey();
+      if (key.equalsIgnoreCase(URL)) {
+        url = option.getValue();
+      } else if (!key.equalsIgnoreCase(QUERY) && !key.equalsIgnoreCase(TABLE)
+          && !key.equalsIgnoreCase(WORK_UNITS_PER_PARTITION)) {
         ConnectionProperty<?> property = ConnectionProperty.forName(key);
         if (property == null) {
           throw unknown(key);
         }
-        properties.setProperty(property.name(), value);
+        properties.setProperty(property.name(), option.getValue());
       }
     }
-    ConnectionConfig config = ConnectionConfig.parse(url, properties);
-    boolean attach = config.isSet(ConnectionProperty.QUERY_ID);
-    if (sql != null && attach) {
-      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Both " + QUERY + " and "
-          + ConnectionProperty.QUERY_ID.name() + " are given: give " + QUERY + " to plan SQL, or "
-          + ConnectionProperty.QUERY_ID.name() + " to read a query planned elsewhere, not both.");
-    }
-    if (sql == null && !attach) {
-      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "Give the option " + QUERY
-          + " (the SQL to plan) or " + ConnectionProperty.QUERY_ID.name() + " (the ID of a query planned elsewhere).");
-    }
-    return new ReadOptions(config, sql, workUnitsPerPartition);
+    return ConnectionConfig.parse(url, properties);
+  }
+
+  /** These options with {@code plannedSql} to plan in place of the table: what a table's scan reads. */
+  ReadOptions planning(String plannedSql) {
+    return new ReadOptions(config, plannedSql, null, workUnitsPerPartition);
   }
 
   /** The ID of the query to attach to, or null when {@link #sql} is planned. */
@@ -84,7 +104,7 @@ record ReadOptions(ConnectionConfig config, String sql, int workUnitsPerPartitio
 
   private static LakeFormationException unknown(String key) {
     return new LakeFormationException(SqlState.CONNECTION_REJECTED, "Unknown option '" + key
-        + "' for format(\"lakeformation\"). Its options: " + String.join(", ", List.of(URL, QUERY,
+        + "' for format(\"lakeformation\"). Its options: " + String.join(", ", List.of(URL, QUERY, TABLE,
             WORK_UNITS_PER_PARTITION)) + ", and every connection property: "
         + ConnectionProperty.ALL.stream().map(ConnectionProperty::name).collect(Collectors.joining(", ")) + ".");
   }

@@ -54,10 +54,17 @@ class SparkErrorsTest {
   @CsvSource(delimiter = '|', value = {
       // {properties}: every connection property of the registry, in its order.
       "query=SELECT 1&regoin=us-east-1|08001|Unknown option 'regoin' for format(\"lakeformation\"). Its options: url,"
-          + " query, workUnitsPerPartition, and every connection property: {properties}.",
-      "query=SELECT 1&queryId=0123abcd-0000-0000-0000-000000000000|08001|Both query and QueryId are given: give query"
-          + " to plan SQL, or QueryId to read a query planned elsewhere, not both.",
-      "Region=us-east-1|08001|Give the option query (the SQL to plan) or QueryId (the ID of a query planned elsewhere).",
+          + " query, table, workUnitsPerPartition, and every connection property: {properties}.",
+      "query=SELECT 1&queryId=0123abcd-0000-0000-0000-000000000000|08001|Give only one of the option table (a table,"
+          + " database.table), query (the SQL to plan) or QueryId (the ID of a query planned elsewhere).",
+      "table=tpch.orders&query=SELECT 1|08001|Give only one of the option table (a table, database.table), query (the"
+          + " SQL to plan) or QueryId (the ID of a query planned elsewhere).",
+      "Region=us-east-1|08001|Give the option table (a table, database.table), query (the SQL to plan) or QueryId (the"
+          + " ID of a query planned elsewhere).",
+      "table=orders|08001|Invalid value for option table: 'orders' is not database.table or catalog.database.table (each"
+          + " name of letters, digits, _ and -).",
+      "table=tpch.orders\"; DROP TABLE x; --|08001|Invalid value for option table: 'tpch.orders\"; DROP TABLE x; --' is not"
+          + " database.table or catalog.database.table (each name of letters, digits, _ and -).",
       "queryId=42|08001|Invalid value for connection property QueryId: '42' is not a query ID; a query ID is exactly"
           + " 36 characters.",
       "query=SELECT 1&workUnitsPerPartition=0|08001|Invalid value for option workUnitsPerPartition: '0' is not an"
@@ -110,7 +117,7 @@ class SparkErrorsTest {
   @Test
   void anExpiredQueryIsAnErrorAtLoadAndInTheTasksThatReadIt() throws Exception {
     try (LakeFormationLocal shortLived = LakeFormationLocal.builder().tpchScaleFactor(0.001)
-        .queryTimeToLive(Duration.ofMillis(500)).start()) {
+        .queryTimeToLive(Duration.ofSeconds(2)).start()) { // long enough to plan on a busy machine
       String url = "jdbc:lakeformation://Endpoint=" + shortLived.endpoint() + ";Region=us-east-1;Database=tpch;AccessKeyId="
           + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY;
       String queryId;
@@ -119,7 +126,7 @@ class SparkErrorsTest {
       }
       Dataset<Row> loaded = fixture.spark.read().format("lakeformation").option("url", url)
           .option("queryId", queryId).load();
-      Thread.sleep(600);
+      Thread.sleep(2_100);
       shortLived.expireOldQueries();
 
       SparkException inTask = assertThrows(SparkException.class, loaded::count);

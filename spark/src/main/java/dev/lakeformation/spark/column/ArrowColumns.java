@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
@@ -99,6 +100,41 @@ public final class ArrowColumns {
       }
       case NULL -> new NullColumn();
       case OTHER -> throw unreadable(field);
+    };
+  }
+
+  /**
+   * The Spark type of a column the catalog describes (a Glue type, parsed by the driver's one type
+   * mapping): the type the same column has when its values are read from Arrow, for every type a
+   * catalog can hold. A table read checks the two against each other once the query is planned.
+   */
+  public static DataType sparkType(SqlType type) throws LakeFormationException {
+    return switch (type.kind()) {
+      case TINYINT -> DataTypes.ByteType;
+      case SMALLINT -> DataTypes.ShortType;
+      case INTEGER -> DataTypes.IntegerType;
+      case BIGINT -> DataTypes.LongType;
+      case HALF_FLOAT, REAL -> DataTypes.FloatType;
+      case DOUBLE -> DataTypes.DoubleType;
+      case DECIMAL -> type.length() <= DecimalType.MAX_PRECISION() && type.scale() >= 0 && type.scale() <= type.length()
+          ? DataTypes.createDecimalType(type.length(), type.scale()) : DataTypes.StringType;
+      case BOOLEAN -> DataTypes.BooleanType;
+      case CHAR, VARCHAR, TIME -> DataTypes.StringType;
+      case BINARY, VARBINARY -> DataTypes.BinaryType;
+      case DATE -> DataTypes.DateType;
+      case TIMESTAMP -> DataTypes.TimestampNTZType;
+      case TIMESTAMP_WITH_TIME_ZONE -> DataTypes.TimestampType;
+      case ARRAY -> DataTypes.createArrayType(sparkType(type.children().get(0)), true);
+      case MAP -> DataTypes.createMapType(sparkType(type.children().get(0)), sparkType(type.children().get(1)), true);
+      case STRUCT -> {
+        StructField[] fields = new StructField[type.children().size()];
+        for (int i = 0; i < fields.length; i++) {
+          fields[i] = DataTypes.createStructField(type.fieldNames().get(i), sparkType(type.children().get(i)), true);
+        }
+        yield DataTypes.createStructType(fields);
+      }
+      default -> throw new LakeFormationException(SqlState.FEATURE_NOT_SUPPORTED, "The catalog type " + type
+          + " has no Spark type the table option can read: read the table with the query option and cast it.");
     };
   }
 

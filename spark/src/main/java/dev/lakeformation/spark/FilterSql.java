@@ -1,0 +1,181 @@
+package dev.lakeformation.spark;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.apache.spark.sql.sources.And;
+import org.apache.spark.sql.sources.EqualTo;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.sources.GreaterThan;
+import org.apache.spark.sql.sources.GreaterThanOrEqual;
+import org.apache.spark.sql.sources.In;
+import org.apache.spark.sql.sources.IsNotNull;
+import org.apache.spark.sql.sources.IsNull;
+import org.apache.spark.sql.sources.LessThan;
+import org.apache.spark.sql.sources.LessThanOrEqual;
+import org.apache.spark.sql.sources.Not;
+import org.apache.spark.sql.sources.Or;
+import org.apache.spark.sql.sources.StringStartsWith;
+
+/**
+ * Spark's filters as Athena SQL, for those where the two give the same answer for every value:
+ * comparisons, {@code IN}, {@code IS [NOT] NULL}, {@code AND}/{@code OR}/{@code NOT} and
+ * {@code StartsWith}, on columns whose values both compare alike. That rules out floating point
+ * (Spark orders NaN above every number and finds it equal to itself; SQL finds it equal to
+ * nothing), timestamps (zones and precision), binary and CHAR (SQL pads it with spaces; Spark
+ * reads the padded text). A filter with a NULL literal is left to Spark too. What cannot be
+ * written stays with Spark, whole: a part of an {@code AND} may go alone, but never a part of an
+ * {@code OR} or of a {@code NOT}.
+ *
+ * <p>Values are written as SQL literals (text quoted with {@code '} doubled, dates as
+ * {@code DATE '…'}), names as quoted identifiers: nothing in a filter becomes SQL of its own.
+ */
+final class FilterSql {
+  /** What kind of values a column holds, as far as pushing filters on it goes. */
+  enum ColumnKind { INTEGRAL, DECIMAL, TEXT, BOOLEAN, DATE, OTHER }
+
+  private final Map<String, ColumnKind> columns;
+
+  /** @param columns the table's top-level columns by name (lower case), with their kinds */
+  FilterSql(Map<String, ColumnKind> columns) {
+    this.columns = columns;
+  }
+
+  /** The SQL of {@code filter}, or empty when it must stay with Spark. */
+  Optional<String> sql(Filter filter) {
+    if (filter instanceof And and) {
+      Optional<String> left = sql(and.left());
+      Optional<String> right = sql(and.right());
+      return left.isPresent() && right.isPresent() ? Optional.of("(" + left.get() + " AND " + right.get() + ")")
+          : Optional.empty();
+    }
+    if (filter instanceof Or or) {
+      Optional<String> left = sql(or.left());
+      Optional<String> right = sql(or.right());
+      return left.isPresent() && right.isPresent() ? Optional.of("(" + left.get() + " OR " + right.get() + ")")
+          : Optional.empty();
+    }
+    if (filter instanceof Not not) {
+      return sql(not.child()).map(child -> "(NOT " + child + ")");
+    }
+    if (filter instanceof IsNull isNull) {
+      return column(isNull.attribute(), true).map(c -> "(" + c + " IS NULL)");
+    }
+    if (filter instanceof IsNotNull isNotNull) {
+      return column(isNotNull.attribute(), true).map(c -> "(" + c + " IS NOT NULL)");
+    }
+    if (filter instanceof EqualTo f) {
+      return comparison(f.attribute(), "=", f.value());
+    }
+    if (filter instanceof GreaterThan f) {
+      return comparison(f.attribute(), ">", f.value());
+    }
+    if (filter instanceof GreaterThanOrEqual f) {
+      return comparison(f.attribute(), ">=", f.value());
+    }
+    if (filter instanceof LessThan f) {
+      return comparison(f.attribute(), "<", f.value());
+    }
+    if (filter instanceof LessThanOrEqual f) {
+      return comparison(f.attribute(), "<=", f.value());
+    }
+    if (filter instanceof In in) {
+      Optional<String> column = column(in.attribute(), false);
+      if (column.isEmpty() || in.values().length == 0) {
+        return Optional.empty();
+      }
+      StringJoiner values = new StringJoiner(", ", column.get() + " IN (", ")");
+      for (Object value : in.values()) {
+        Optional<String> literal = literal(kind(in.attribute()), value);
+        if (literal.isEmpty()) {
+          return Optional.empty();
+        }
+        values.add(literal.get());
+      }
+      return Optional.of("(" + values + ")");
+    }
+    if (filter instanceof StringStartsWith f && kind(f.attribute()) == ColumnKind.TEXT && f.value() != null) {
+      return column(f.attribute(), false).map(c -> "(" + c + " LIKE " + quoted(likeEscaped(f.value()) + "%")
+          + " ESCAPE '\\')");
+    }
+    return Optional.empty();
+  }
+
+  /** The filters written into one WHERE clause (joined by AND), and those left to Spark. */
+  record Split(List<Filter> pushed, List<String> sql, List<Filter> left) {
+    String where() {
+      return sql.isEmpty() ? "" : " WHERE " + String.join(" AND ", sql);
+    }
+  }
+
+  Split split(Filter[] filters) {
+    List<Filter> pushed = new ArrayList<>();
+    List<String> sql = new ArrayList<>();
+    List<Filter> left = new ArrayList<>();
+    for (Filter filter : filters) {
+      Optional<String> written = sql(filter);
+      if (written.isPresent()) {
+        pushed.add(filter);
+        sql.add(written.get());
+      } else {
+        left.add(filter);
+      }
+    }
+    return new Split(pushed, sql, left);
+  }
+
+  private Optional<String> comparison(String attribute, String operator, Object value) {
+    Optional<String> column = column(attribute, false);
+    Optional<String> literal = literal(kind(attribute), value);
+    return column.isPresent() && literal.isPresent()
+        ? Optional.of("(" + column.get() + " " + operator + " " + literal.get() + ")") : Optional.empty();
+  }
+
+  private ColumnKind kind(String attribute) {
+    return columns.getOrDefault(attribute.toLowerCase(Locale.ROOT), ColumnKind.OTHER);
+  }
+
+  /**
+   * The quoted name of a top-level column of the table; empty for a nested field (Spark names it
+   * with dots) or, unless {@code anyKind}, for a column whose values SQL compares otherwise.
+   */
+  private Optional<String> column(String attribute, boolean anyKind) {
+    ColumnKind kind = columns.get(attribute.toLowerCase(Locale.ROOT));
+    if (kind == null || !anyKind && kind == ColumnKind.OTHER) {
+      return Optional.empty();
+    }
+    return Optional.of(TableName.quoted(attribute));
+  }
+
+  private static Optional<String> literal(ColumnKind kind, Object value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    return switch (kind) {
+      case INTEGRAL -> value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long
+          ? Optional.of(value.toString()) : Optional.empty();
+      case DECIMAL -> value instanceof BigDecimal decimal ? Optional.of(decimal.toPlainString()) : Optional.empty();
+      case TEXT -> value instanceof String text ? Optional.of(quoted(text)) : Optional.empty();
+      case BOOLEAN -> value instanceof Boolean bool ? Optional.of(bool ? "TRUE" : "FALSE") : Optional.empty();
+      // java.time values only (spark.sql.datetime.java8API.enabled); a year SQL cannot write stays with Spark.
+      case DATE -> value instanceof LocalDate date && date.getYear() >= 1 && date.getYear() <= 9999
+          ? Optional.of("DATE " + quoted(date.toString())) : Optional.empty();
+      case OTHER -> Optional.empty();
+    };
+  }
+
+  /** Text as an SQL literal: in single quotes, each one inside doubled. */
+  private static String quoted(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /** Text matched literally by LIKE with ESCAPE '\': its wildcards and the escape itself escaped. */
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
