@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
@@ -38,6 +39,11 @@ import org.apache.spark.sql.sources.StringStartsWith;
 final class FilterSql {
   /** What kind of values a column holds, as far as pushing filters on it goes. */
   enum ColumnKind { INTEGRAL, DECIMAL, TEXT, BOOLEAN, DATE, OTHER }
+
+  /** An IN list longer than this stays with Spark: the query text has a length limit. */
+  static final int MAX_IN_VALUES = 1_000;
+  /** Names pushed: one part, as Glue writes them; a dotted name may be a nested field. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
   private final Map<String, ColumnKind> columns;
 
@@ -86,7 +92,7 @@ final class FilterSql {
     }
     if (filter instanceof In in) {
       Optional<String> column = column(in.attribute(), false);
-      if (column.isEmpty() || in.values().length == 0) {
+      if (column.isEmpty() || in.values().length == 0 || in.values().length > MAX_IN_VALUES) {
         return Optional.empty();
       }
       StringJoiner values = new StringJoiner(", ", column.get() + " IN (", ")");
@@ -137,7 +143,8 @@ final class FilterSql {
   }
 
   private ColumnKind kind(String attribute) {
-    return columns.getOrDefault(attribute.toLowerCase(Locale.ROOT), ColumnKind.OTHER);
+    return PLAIN_NAME.matcher(attribute).matches()
+        ? columns.getOrDefault(attribute.toLowerCase(Locale.ROOT), ColumnKind.OTHER) : ColumnKind.OTHER;
   }
 
   /**
@@ -145,6 +152,9 @@ final class FilterSql {
    * with dots) or, unless {@code anyKind}, for a column whose values SQL compares otherwise.
    */
   private Optional<String> column(String attribute, boolean anyKind) {
+    if (!PLAIN_NAME.matcher(attribute).matches()) {
+      return Optional.empty(); // s.x is a struct's field, or a quoted name Spark writes in backticks
+    }
     ColumnKind kind = columns.get(attribute.toLowerCase(Locale.ROOT));
     if (kind == null || !anyKind && kind == ColumnKind.OTHER) {
       return Optional.empty();
@@ -157,9 +167,11 @@ final class FilterSql {
       return Optional.empty();
     }
     return switch (kind) {
-      case INTEGRAL -> value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long
+      // The smallest BIGINT has no literal of its own: SQL reads -9223372036854775808 as minus an overflowing one.
+      case INTEGRAL -> value instanceof Long l && l == Long.MIN_VALUE ? Optional.of("(-9223372036854775807 - 1)")
+          : value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long
           ? Optional.of(value.toString()) : Optional.empty();
-      case DECIMAL -> value instanceof BigDecimal decimal ? Optional.of(decimal.toPlainString()) : Optional.empty();
+      case DECIMAL -> value instanceof BigDecimal decimal ? decimalLiteral(decimal) : Optional.empty();
       case TEXT -> value instanceof String text ? Optional.of(quoted(text)) : Optional.empty();
       case BOOLEAN -> value instanceof Boolean bool ? Optional.of(bool ? "TRUE" : "FALSE") : Optional.empty();
       // java.time values only (spark.sql.datetime.java8API.enabled); a year SQL cannot write stays with Spark.
@@ -167,6 +179,19 @@ final class FilterSql {
           ? Optional.of("DATE " + quoted(date.toString())) : Optional.empty();
       case OTHER -> Optional.empty();
     };
+  }
+
+  /**
+   * A decimal as a typed value: a bare 12345678901234567890123 would be read as an (overflowing)
+   * BIGINT, and a bare 1.25 by older engines as a DOUBLE.
+   */
+  private static Optional<String> decimalLiteral(BigDecimal decimal) {
+    int scale = Math.max(0, decimal.scale());
+    BigDecimal exact = decimal.setScale(scale);
+    if (scale > 38 || exact.precision() > 38) {
+      return Optional.empty();
+    }
+    return Optional.of("CAST(" + quoted(exact.toPlainString()) + " AS DECIMAL(38, " + scale + "))");
   }
 
   /** Text as an SQL literal: in single quotes, each one inside doubled. */

@@ -115,9 +115,13 @@ public final class LakeFormationCatalog implements TableCatalog, SupportsNamespa
     if (ident.namespace().length != 1) {
       throw new NoSuchTableException(ident);
     }
+    // The catalog's settings name the connection; a table, query or query ID among them is ignored.
     Map<String, String> tableOptions = new HashMap<>(options);
-    tableOptions.put(ReadOptions.TABLE, ident.namespace()[0] + "." + ident.name());
+    tableOptions.keySet().removeIf(key -> key.equalsIgnoreCase(ReadOptions.TABLE) || key.equalsIgnoreCase(ReadOptions.QUERY)
+        || key.equalsIgnoreCase("QueryId"));
     try {
+      TableName table = TableName.of(null, ident.namespace()[0], ident.name());
+      tableOptions.put(ReadOptions.TABLE, table.toString());
       return CatalogTable.describe(ReadOptions.parse(tableOptions));
     } catch (LakeFormationException e) {
       if (SqlState.SYNTAX_OR_ACCESS.equals(e.sqlState())) { // Athena: no such table (EntityNotFound, MetadataException)
@@ -136,8 +140,7 @@ public final class LakeFormationCatalog implements TableCatalog, SupportsNamespa
 
   /** One Athena listing with the catalog's connection properties, retried as the driver retries. */
   private <T> T call(String operation, Function<AthenaClient, T> listing) {
-    Map<String, String> connection = new HashMap<>(options);
-    try (ServiceSession session = ServiceSession.open(ReadOptions.connectionConfig(connection))) {
+    try (ServiceSession session = ServiceSession.open(ReadOptions.connectionConfig(options))) {
       return session.retryPolicy().call(operation, Cancellation.none(), QueryListener.NONE,
           () -> listing.apply(session.aws().athena()));
     } catch (LakeFormationException e) {

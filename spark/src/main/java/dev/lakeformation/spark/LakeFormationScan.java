@@ -18,20 +18,35 @@ import org.apache.spark.sql.types.StructType;
 final class LakeFormationScan implements Scan, Batch {
   private final ResolvedQuery planned;
   private final int[] columns;
+  private final StructType readSchema;
 
+  /** The columns at these positions of the query's result, under the result's names. */
   LakeFormationScan(ResolvedQuery planned, int[] columns) {
-    this.planned = planned;
-    this.columns = columns;
+    this(planned, columns, projection(planned.sparkSchema, columns));
   }
 
-  @Override
-  public StructType readSchema() {
-    StructField[] all = planned.sparkSchema.fields();
+  /**
+   * @param readSchema what Spark is told it reads: the columns at {@code columns}, under the names
+   *     Spark knows them by (a table's, as its catalog spells them)
+   */
+  LakeFormationScan(ResolvedQuery planned, int[] columns, StructType readSchema) {
+    this.planned = planned;
+    this.columns = columns;
+    this.readSchema = readSchema;
+  }
+
+  private static StructType projection(StructType schema, int[] columns) {
+    StructField[] all = schema.fields();
     StructField[] read = new StructField[columns.length];
     for (int i = 0; i < columns.length; i++) {
       read[i] = all[columns[i]];
     }
     return new StructType(read);
+  }
+
+  @Override
+  public StructType readSchema() {
+    return readSchema;
   }
 
   /** What explain() and the Spark UI show: never a secret (the URL is the driver's redacted form). */

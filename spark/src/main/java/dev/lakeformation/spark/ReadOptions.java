@@ -53,6 +53,11 @@ record ReadOptions(ConnectionConfig config, String sql, TableName table, int wor
           + " the option " + TABLE + " (a table, database.table), " + QUERY + " (the SQL to plan) or "
           + ConnectionProperty.QUERY_ID.name() + " (the ID of a query planned elsewhere).");
     }
+    if (table != null && config.isSet(ConnectionProperty.CATALOG_ID)) {
+      throw new LakeFormationException(SqlState.CONNECTION_REJECTED, "The option " + TABLE + " reads a table of"
+          + " an Athena catalog (" + TABLE + "=catalog.database.table), and CatalogId would plan against another"
+          + " account's: name the Athena catalog registered for that account, or use " + QUERY + " with CatalogId.");
+    }
     return new ReadOptions(config, sql, table, workUnitsPerPartition);
   }
 

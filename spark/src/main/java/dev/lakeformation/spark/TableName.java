@@ -29,6 +29,17 @@ record TableName(String catalog, String database, String table) {
     return parts.length == 2 ? new TableName(null, parts[0], parts[1]) : new TableName(parts[0], parts[1], parts[2]);
   }
 
+  /** A table named part by part (a catalog's identifier): each part checked alone, so no dot moves a name. */
+  static TableName of(String catalog, String database, String table) throws LakeFormationException {
+    for (String part : new String[] {catalog, database, table}) {
+      if (part != null && !PART.matcher(part).matches()) {
+        throw new LakeFormationException(SqlState.SYNTAX_OR_ACCESS, "'" + part + "' is not a table or database name of"
+            + " the Lake Formation catalog (letters, digits, _ and -).");
+      }
+    }
+    return new TableName(catalog, database, table);
+  }
+
   /** The table in Athena's SQL: each name in double quotes. */
   String sql() {
     return (catalog == null ? "" : quoted(catalog) + ".") + quoted(database) + "." + quoted(table);

@@ -23,12 +23,15 @@ import org.apache.spark.sql.types.StructType;
 final class TableScanBuilder implements SupportsPushDownRequiredColumns, SupportsPushDownFilters, SupportsPushDownLimit {
   private final ReadOptions options;
   private final FilterSql filterSql;
+  private final StructType schema;
+  /** The table's columns Spark reads, whole and with the catalog's types (Spark copes with a wider struct). */
   private StructType required;
   private FilterSql.Split filters = new FilterSql.Split(List.of(), List.of(), List.of());
   private int limit = -1;
 
   TableScanBuilder(ReadOptions options, StructType schema, FilterSql filterSql) {
     this.options = options;
+    this.schema = schema;
     this.required = schema;
     this.filterSql = filterSql;
   }
@@ -45,9 +48,15 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
     return filters.pushed().toArray(Filter[]::new);
   }
 
+  /** The top-level columns Spark names, as the catalog has them (a struct of which Spark needs one field is read whole). */
   @Override
   public void pruneColumns(StructType requiredSchema) {
-    this.required = requiredSchema;
+    StructField[] asked = requiredSchema.fields();
+    StructField[] columns = new StructField[asked.length];
+    for (int i = 0; i < asked.length; i++) {
+      columns[i] = schema.fields()[schema.fieldIndex(asked[i].name())];
+    }
+    this.required = new StructType(columns);
   }
 
   @Override
@@ -56,7 +65,7 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
     return true;
   }
 
-  /** The SQL this scan plans: identifiers quoted, nothing of Spark's written in as text. */
+  /** The SQL this scan plans: identifiers quoted, values as literals, nothing of Spark's written in as text. */
   String sql() {
     String columns = required.isEmpty() ? "1" // a count needs rows, not columns
         : Arrays.stream(required.fields()).map(f -> TableName.quoted(f.name())).collect(Collectors.joining(", "));
@@ -67,18 +76,22 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
   public Scan build() {
     try {
       ResolvedQuery planned = ResolvedQuery.plan(options.planning(sql()));
-      int[] columns = required.isEmpty() ? new int[0] : checkedColumns(planned);
-      return new LakeFormationScan(planned, columns);
+      if (planned.units.isEmpty() || required.isEmpty()) {
+        // No rows (a query without work units has no schema to check either), or rows without columns.
+        return new LakeFormationScan(planned, new int[0], required);
+      }
+      checkTypes(planned);
+      return new LakeFormationScan(planned, IntStream.range(0, required.size()).toArray(), required);
     } catch (LakeFormationException e) {
       throw new LakeFormationSparkException(e);
     }
   }
 
   /**
-   * The planned result's columns, which must be the ones asked for with the catalog's types: a
-   * table whose data has types other than its catalog says cannot be read as the catalog says.
+   * The planned result's columns must be the ones asked for with the catalog's types: a table
+   * whose data has types other than its catalog says cannot be read as the catalog says.
    */
-  private int[] checkedColumns(ResolvedQuery planned) throws LakeFormationException {
+  private void checkTypes(ResolvedQuery planned) throws LakeFormationException {
     StructField[] got = planned.sparkSchema.fields();
     StructField[] asked = required.fields();
     for (int i = 0; i < asked.length; i++) {
@@ -91,6 +104,5 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
             + ". Read it with the query option instead.");
       }
     }
-    return IntStream.range(0, asked.length).toArray();
   }
 }

@@ -61,6 +61,9 @@ class SparkErrorsTest {
           + " SQL to plan) or QueryId (the ID of a query planned elsewhere).",
       "Region=us-east-1|08001|Give the option table (a table, database.table), query (the SQL to plan) or QueryId (the"
           + " ID of a query planned elsewhere).",
+      "table=tpch.orders&CatalogId=123456789012|08001|The option table reads a table of an Athena catalog"
+          + " (table=catalog.database.table), and CatalogId would plan against another account's: name the Athena"
+          + " catalog registered for that account, or use query with CatalogId.",
       "table=orders|08001|Invalid value for option table: 'orders' is not database.table or catalog.database.table (each"
           + " name of letters, digits, _ and -).",
       "table=tpch.orders\"; DROP TABLE x; --|08001|Invalid value for option table: 'tpch.orders\"; DROP TABLE x; --' is not"
