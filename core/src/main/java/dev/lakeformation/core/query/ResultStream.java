@@ -251,7 +251,9 @@ public final class ResultStream implements BatchSource {
       if (!stopped()) {
         fail(e);
       }
-    } catch (RuntimeException | OutOfMemoryError e) {
+    } catch (RuntimeException | Error e) {
+      // Any failure, an Error included, is the reader's to see: a fetch that ended silently would
+      // leave it with fewer rows than the query has.
       fail(new LakeFormationException(SqlState.GENERAL, "Fetching the work units of query " + queryId
           + " failed: " + e, e));
     } finally {

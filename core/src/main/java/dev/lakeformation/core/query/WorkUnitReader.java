@@ -175,6 +175,8 @@ final class WorkUnitReader implements AutoCloseable {
       throw broken(e, "its schema");
     } catch (RuntimeException e) {
       throw undecodable(e);
+    } catch (AssertionError e) {
+      throw inconsistent(e);
     }
     if (schema == null) {
       schema = unitSchema;
@@ -191,7 +193,19 @@ final class WorkUnitReader implements AutoCloseable {
       throw broken(e, "a record batch");
     } catch (RuntimeException e) {
       throw undecodable(e);
+    } catch (AssertionError e) {
+      throw inconsistent(e);
     }
+  }
+
+  /**
+   * Arrow checks some of a batch's sizes with Java assertions, which fail only where assertions are
+   * on (tests, or a JVM run with -ea); the batch is corrupt either way.
+   */
+  private LakeFormationException inconsistent(AssertionError e) throws LakeFormationException {
+    checkStopped();
+    return new LakeFormationException(SqlState.DATA_EXCEPTION, unit + " holds a record batch whose sizes do not"
+        + " agree with each other (Arrow: " + e + "); the body is corrupt." + textInstead(), e);
   }
 
   /** After the end-of-stream marker: whatever follows is read, and the length compared with Content-Length. */
