@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 
@@ -103,23 +102,10 @@ public final class AbortableCalls {
 
   /** An HTTP client whose requests can be aborted by the hook of the thread that sends them. */
   static SdkHttpClient wrap(SdkHttpClient client) {
-    return new SdkHttpClient() {
-      @Override
-      public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        ExecutableHttpRequest prepared = client.prepareRequest(request);
-        AbortHook hook = CURRENT.get();
-        return hook == null ? prepared : new AbortableRequest(prepared, hook);
-      }
-
-      @Override
-      public String clientName() {
-        return client.clientName();
-      }
-
-      @Override
-      public void close() {
-        client.close();
-      }
-    };
+    return WrappedHttpClient.of(client, (inner, request) -> {
+      ExecutableHttpRequest prepared = inner.prepareRequest(request);
+      AbortHook hook = CURRENT.get();
+      return hook == null ? prepared : new AbortableRequest(prepared, hook);
+    });
   }
 }

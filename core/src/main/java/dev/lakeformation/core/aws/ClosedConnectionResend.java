@@ -25,22 +25,7 @@ final class ClosedConnectionResend {
   private ClosedConnectionResend() {}
 
   static SdkHttpClient wrap(SdkHttpClient client) {
-    return new SdkHttpClient() {
-      @Override
-      public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        return new ResentRequest(client, request);
-      }
-
-      @Override
-      public String clientName() {
-        return client.clientName();
-      }
-
-      @Override
-      public void close() {
-        client.close();
-      }
-    };
+    return WrappedHttpClient.of(client, ResentRequest::new);
   }
 
   private static final class ResentRequest implements ExecutableHttpRequest {

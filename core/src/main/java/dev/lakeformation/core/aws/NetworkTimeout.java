@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 
@@ -63,22 +62,7 @@ final class NetworkTimeout {
   }
 
   SdkHttpClient wrap(SdkHttpClient client) {
-    return new SdkHttpClient() {
-      @Override
-      public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        return new BoundedRequest(client.prepareRequest(request));
-      }
-
-      @Override
-      public String clientName() {
-        return client.clientName();
-      }
-
-      @Override
-      public void close() {
-        client.close();
-      }
-    };
+    return WrappedHttpClient.of(client, (inner, request) -> new BoundedRequest(inner.prepareRequest(request)));
   }
 
   private void exceed(ExecutableHttpRequest request) {
@@ -119,9 +103,18 @@ final class NetworkTimeout {
         response.responseBody().ifPresent(body -> body.abort());
         throw new Exceeded(exceeded);
       }
-      return response.responseBody().isEmpty() ? response : HttpExecuteResponse.builder()
+      if (response.responseBody().isEmpty()) {
+        return response;
+      }
+      AbortableInputStream body = response.responseBody().get();
+      WatchedBody watched = new WatchedBody(body, request, bound);
+      // An abort (a cancel, a body left unread) must still reach the connection beneath.
+      return HttpExecuteResponse.builder()
           .response(response.httpResponse())
-          .responseBody(AbortableInputStream.create(new WatchedBody(response.responseBody().get(), request, bound)))
+          .responseBody(AbortableInputStream.create(watched, () -> {
+            READING.remove(watched);
+            body.abort();
+          }))
           .build();
     }
 

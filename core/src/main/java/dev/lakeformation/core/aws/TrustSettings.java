@@ -38,7 +38,17 @@ import software.amazon.awssdk.http.TlsTrustManagersProvider;
  * not trusted fails the handshake with one sentence naming the host, the certificate and why.
  */
 final class TrustSettings {
+  /** The JVM's own trust, read once: loading its CA certificates takes milliseconds every time. */
+  private static X509ExtendedTrustManager system;
+
   private TrustSettings() {}
+
+  private static synchronized X509ExtendedTrustManager system() throws LakeFormationException {
+    if (system == null) {
+      system = pkix(null);
+    }
+    return system;
+  }
 
   /**
    * The trust managers of a connection's HTTP client.
@@ -47,12 +57,12 @@ final class TrustSettings {
    */
   static TlsTrustManagersProvider of(ConnectionConfig config, String embeddedCertificatePem) throws LakeFormationException {
     if (!config.isSet(ConnectionProperty.TRUST_STORE) && embeddedCertificatePem == null) {
-      TrustManager[] system = {new ExplainingTrustManager(pkix(null))};
-      return () -> system;
+      TrustManager[] managers = {new ExplainingTrustManager(system())};
+      return () -> managers;
     }
     List<X509Certificate> trusted = new ArrayList<>();
     if (config.get(ConnectionProperty.TRUST_SYSTEM_CERTIFICATES)) {
-      Collections.addAll(trusted, pkix(null).getAcceptedIssuers());
+      Collections.addAll(trusted, system().getAcceptedIssuers());
     }
     if (config.isSet(ConnectionProperty.TRUST_STORE)) {
       trusted.addAll(read(Path.of(config.get(ConnectionProperty.TRUST_STORE)), config.get(ConnectionProperty.TRUST_STORE_TYPE),

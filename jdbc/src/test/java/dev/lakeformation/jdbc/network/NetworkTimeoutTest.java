@@ -108,6 +108,26 @@ class NetworkTimeoutTest {
   }
 
   @Test
+  void withABoundSetClosingAResultStillDropsTheBodiesBeingRead() throws Exception {
+    proxy.inject(Fault.BANDWIDTH, Set.of("GetWorkUnitResults"), true);
+    try (Connection c = connect()) {
+      c.setNetworkTimeout(CLOSER, 60_000);
+      Statement s = c.createStatement();
+      ResultSet rs = s.executeQuery("SELECT * FROM lineitem");
+      assertTrue(rs.next());
+      long start = System.nanoTime();
+      rs.close();
+      assertEquals(List.of(), DriverThreads.awaitIdle(5_000), "no fetch thread works on");
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(millis < 2_000, "the slow bodies were aborted, not read to their end: " + millis + " ms");
+      assertEquals(0, LfConnection.allocatedBytesOfAllConnections(), "no Arrow memory left");
+      assertTrue(!c.isClosed());
+    } finally {
+      proxy.inject(null, Set.of(), false);
+    }
+  }
+
+  @Test
   void withoutABoundOrWithinItLateAnswersAreWaitedFor() throws Exception {
     proxy.inject(Fault.LATENCY, Set.of("StartQueryPlanning", "GetWorkUnitResults"), true);
     try (Connection c = connect()) {
