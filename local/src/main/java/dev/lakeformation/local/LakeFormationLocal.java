@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -244,6 +245,14 @@ public final class LakeFormationLocal implements AutoCloseable {
   /** How many requests of {@code operation} (StartQueryPlanning, ListDatabases…) have arrived so far. */
   public long requestCount(String operation) {
     return front.requestCount(operation);
+  }
+
+  /**
+   * The SQL text of a query the service was asked to plan: what a client's pushdown wrote, as it
+   * arrived. Empty when no such query is known (it expired, or the ID is not one of this service's).
+   */
+  public Optional<String> queryText(String queryId) {
+    return Optional.ofNullable(queries.find(queryId)).map(query -> query.queryText);
   }
 
   /**

@@ -34,12 +34,12 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 final class CatalogTable implements SupportsRead {
   private final ReadOptions options;
   private final StructType schema;
-  private final Map<String, FilterSql.ColumnKind> columnKinds;
+  private final TableColumns columns;
 
-  private CatalogTable(ReadOptions options, StructType schema, Map<String, FilterSql.ColumnKind> columnKinds) {
+  private CatalogTable(ReadOptions options, StructType schema, TableColumns columns) {
     this.options = options;
     this.schema = schema;
-    this.columnKinds = columnKinds;
+    this.columns = columns;
   }
 
   /** Reads the table's columns (then its partition keys, as Athena lists them) from the catalog. */
@@ -51,28 +51,28 @@ final class CatalogTable implements SupportsRead {
           () -> session.aws().athena().getTableMetadata(r -> r.catalogName(catalog).databaseName(name.database())
               .tableName(name.table())).tableMetadata());
       List<StructField> fields = new ArrayList<>();
-      Map<String, FilterSql.ColumnKind> kinds = new HashMap<>();
+      Map<String, TableColumns.Kind> kinds = new HashMap<>();
       List<Column> columns = new ArrayList<>(table.columns());
       columns.addAll(table.partitionKeys());
       for (Column column : columns) {
         SqlType type = GlueTypeParser.parse(column.type());
         fields.add(DataTypes.createStructField(column.name(), ArrowColumns.sparkType(type), true));
-        kinds.put(column.name().toLowerCase(Locale.ROOT), filterKind(type));
+        kinds.put(column.name().toLowerCase(Locale.ROOT), pushdownKind(type));
       }
-      return new CatalogTable(options, DataTypes.createStructType(fields), Map.copyOf(kinds));
+      return new CatalogTable(options, DataTypes.createStructType(fields), new TableColumns(kinds));
     }
   }
 
-  /** How filters on a column of this type may be written in SQL (see {@link FilterSql}). */
-  private static FilterSql.ColumnKind filterKind(SqlType type) {
+  /** What SQL may be written over a column of this type (see {@link TableColumns}). */
+  private static TableColumns.Kind pushdownKind(SqlType type) {
     return switch (type.kind()) {
-      case TINYINT, SMALLINT, INTEGER, BIGINT -> FilterSql.ColumnKind.INTEGRAL;
-      case DECIMAL -> type.length() <= DecimalType.MAX_PRECISION() ? FilterSql.ColumnKind.DECIMAL
-          : FilterSql.ColumnKind.OTHER; // read as text by Spark
-      case VARCHAR -> FilterSql.ColumnKind.TEXT;
-      case BOOLEAN -> FilterSql.ColumnKind.BOOLEAN;
-      case DATE -> FilterSql.ColumnKind.DATE;
-      default -> FilterSql.ColumnKind.OTHER;
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> TableColumns.Kind.INTEGRAL;
+      case DECIMAL -> type.length() <= DecimalType.MAX_PRECISION() ? TableColumns.Kind.DECIMAL
+          : TableColumns.Kind.OTHER; // read as text by Spark
+      case VARCHAR -> TableColumns.Kind.TEXT;
+      case BOOLEAN -> TableColumns.Kind.BOOLEAN;
+      case DATE -> TableColumns.Kind.DATE;
+      default -> TableColumns.Kind.OTHER;
     };
   }
 
@@ -93,7 +93,7 @@ final class CatalogTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
-    return new TableScanBuilder(options, schema, new FilterSql(columnKinds));
+    return new TableScanBuilder(options, schema, columns);
   }
 
   @Override

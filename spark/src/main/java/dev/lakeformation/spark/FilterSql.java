@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
@@ -37,18 +34,12 @@ import org.apache.spark.sql.sources.StringStartsWith;
  * {@code DATE '…'}), names as quoted identifiers: nothing in a filter becomes SQL of its own.
  */
 final class FilterSql {
-  /** What kind of values a column holds, as far as pushing filters on it goes. */
-  enum ColumnKind { INTEGRAL, DECIMAL, TEXT, BOOLEAN, DATE, OTHER }
-
   /** An IN list longer than this stays with Spark: the query text has a length limit. */
   static final int MAX_IN_VALUES = 1_000;
-  /** Names pushed: one part, as Glue writes them; a dotted name may be a nested field. */
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
-  private final Map<String, ColumnKind> columns;
+  private final TableColumns columns;
 
-  /** @param columns the table's top-level columns by name (lower case), with their kinds */
-  FilterSql(Map<String, ColumnKind> columns) {
+  FilterSql(TableColumns columns) {
     this.columns = columns;
   }
 
@@ -70,10 +61,10 @@ final class FilterSql {
       return sql(not.child()).map(child -> "(NOT " + child + ")");
     }
     if (filter instanceof IsNull isNull) {
-      return column(isNull.attribute(), true).map(c -> "(" + c + " IS NULL)");
+      return columns.quoted(isNull.attribute(), true).map(c -> "(" + c + " IS NULL)");
     }
     if (filter instanceof IsNotNull isNotNull) {
-      return column(isNotNull.attribute(), true).map(c -> "(" + c + " IS NOT NULL)");
+      return columns.quoted(isNotNull.attribute(), true).map(c -> "(" + c + " IS NOT NULL)");
     }
     if (filter instanceof EqualTo f) {
       return comparison(f.attribute(), "=", f.value());
@@ -91,13 +82,13 @@ final class FilterSql {
       return comparison(f.attribute(), "<=", f.value());
     }
     if (filter instanceof In in) {
-      Optional<String> column = column(in.attribute(), false);
+      Optional<String> column = columns.quoted(in.attribute(), false);
       if (column.isEmpty() || in.values().length == 0 || in.values().length > MAX_IN_VALUES) {
         return Optional.empty();
       }
       StringJoiner values = new StringJoiner(", ", column.get() + " IN (", ")");
       for (Object value : in.values()) {
-        Optional<String> literal = literal(kind(in.attribute()), value);
+        Optional<String> literal = literal(columns.kind(in.attribute()), value);
         if (literal.isEmpty()) {
           return Optional.empty();
         }
@@ -105,8 +96,9 @@ final class FilterSql {
       }
       return Optional.of("(" + values + ")");
     }
-    if (filter instanceof StringStartsWith f && kind(f.attribute()) == ColumnKind.TEXT && f.value() != null) {
-      return column(f.attribute(), false).map(c -> "(" + c + " LIKE " + quoted(likeEscaped(f.value()) + "%")
+    if (filter instanceof StringStartsWith f && columns.kind(f.attribute()) == TableColumns.Kind.TEXT
+        && f.value() != null) {
+      return columns.quoted(f.attribute(), false).map(c -> "(" + c + " LIKE " + quoted(likeEscaped(f.value()) + "%")
           + " ESCAPE '\\')");
     }
     return Optional.empty();
@@ -136,33 +128,13 @@ final class FilterSql {
   }
 
   private Optional<String> comparison(String attribute, String operator, Object value) {
-    Optional<String> column = column(attribute, false);
-    Optional<String> literal = literal(kind(attribute), value);
+    Optional<String> column = columns.quoted(attribute, false);
+    Optional<String> literal = literal(columns.kind(attribute), value);
     return column.isPresent() && literal.isPresent()
         ? Optional.of("(" + column.get() + " " + operator + " " + literal.get() + ")") : Optional.empty();
   }
 
-  private ColumnKind kind(String attribute) {
-    return PLAIN_NAME.matcher(attribute).matches()
-        ? columns.getOrDefault(attribute.toLowerCase(Locale.ROOT), ColumnKind.OTHER) : ColumnKind.OTHER;
-  }
-
-  /**
-   * The quoted name of a top-level column of the table; empty for a nested field (Spark names it
-   * with dots) or, unless {@code anyKind}, for a column whose values SQL compares otherwise.
-   */
-  private Optional<String> column(String attribute, boolean anyKind) {
-    if (!PLAIN_NAME.matcher(attribute).matches()) {
-      return Optional.empty(); // s.x is a struct's field, or a quoted name Spark writes in backticks
-    }
-    ColumnKind kind = columns.get(attribute.toLowerCase(Locale.ROOT));
-    if (kind == null || !anyKind && kind == ColumnKind.OTHER) {
-      return Optional.empty();
-    }
-    return Optional.of(TableName.quoted(attribute));
-  }
-
-  private static Optional<String> literal(ColumnKind kind, Object value) {
+  private static Optional<String> literal(TableColumns.Kind kind, Object value) {
     if (value == null) {
       return Optional.empty();
     }

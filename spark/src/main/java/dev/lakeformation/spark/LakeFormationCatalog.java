@@ -18,6 +18,8 @@ import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.connector.catalog.TableChange;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import software.amazon.awssdk.services.athena.AthenaClient;
 
@@ -146,6 +148,16 @@ public final class LakeFormationCatalog implements TableCatalog, SupportsNamespa
     } catch (LakeFormationException e) {
       throw new LakeFormationSparkException(e);
     }
+  }
+
+  /**
+   * Spark 3.5 declares this one abstract, and 4.0 routes its newer form here: without it, CREATE
+   * TABLE on Spark 3.5 would end in an AbstractMethodError rather than this message.
+   */
+  @Override
+  @SuppressWarnings("deprecation")
+  public Table createTable(Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties) {
+    throw readOnly();
   }
 
   @Override

@@ -61,5 +61,8 @@ class SparkCatalogTest {
     assertTrue(missing.getMessage().contains("no_such_table"), missing.getMessage());
     Exception drop = assertThrows(Exception.class, () -> fixture.spark.sql("DROP TABLE lf.tpch.orders").collectAsList());
     assertTrue(String.valueOf(drop.getMessage()).contains("read-only"), String.valueOf(drop.getMessage()));
+    Exception create = assertThrows(Exception.class,
+        () -> fixture.spark.sql("CREATE TABLE lf.tpch.new_table (id INT)").collectAsList());
+    assertTrue(String.valueOf(create.getMessage()).contains("read-only"), String.valueOf(create.getMessage()));
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,7 +15,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * What every Spark test of the JVM shares (starting them takes seconds): one LakeFormation Local
@@ -75,9 +75,22 @@ final class SparkFixture {
   /** The scan node of a DataFrame's physical plan. */
   static BatchScanExec scanOf(Dataset<Row> df) {
     SparkPlan plan = df.queryExecution().sparkPlan();
-    List<SparkPlan> leaves = CollectionConverters.asJava(plan.collectLeaves());
+    List<SparkPlan> leaves = javaList(plan.collectLeaves());
     return (BatchScanExec) leaves.stream().filter(p -> p instanceof BatchScanExec).findFirst()
         .orElseThrow(() -> new AssertionError("no BatchScanExec in " + plan));
+  }
+
+  /**
+   * A Scala sequence as a Java list, in a way both Scala 2.12 and 2.13 compile (the tests run on
+   * Spark builds of each; their converters live in different places).
+   */
+  static <T> List<T> javaList(scala.collection.Seq<T> seq) {
+    List<T> list = new ArrayList<>(seq.size());
+    scala.collection.Iterator<T> values = seq.iterator();
+    while (values.hasNext()) {
+      list.add(values.next());
+    }
+    return list;
   }
 
   /** One value of an H2 query, read directly from the service's database. */

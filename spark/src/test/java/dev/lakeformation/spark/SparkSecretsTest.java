@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import scala.Console$;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The secret key reaches the executors, yet no 4 characters of it in a row appear in what Spark
@@ -78,7 +77,7 @@ class SparkSecretsTest {
         assertNoPieceOfSecret("explain(true)", explained);
 
         BatchScanExec scan = SparkFixture.scanOf(df);
-        assertNoPieceOfSecret("the input partitions", serialized(CollectionConverters.asJava(scan.inputPartitions())
+        assertNoPieceOfSecret("the input partitions", serialized(SparkFixture.javaList(scan.inputPartitions())
             .toArray()));
         assertNoPieceOfSecret("the reader factory", serialized(scan.readerFactory()));
         assertNoPieceOfSecret("the RDD tasks carry", serialized(scan.inputRDD()));
@@ -92,7 +91,7 @@ class SparkSecretsTest {
     }
     assertTrue(logs.length() > 10_000, "Spark's debug logs were captured: " + logs.length() + " characters");
     assertNoPieceOfSecret("the logs", logs.toString());
-    for (SQLExecutionUIData execution : CollectionConverters.asJava(
+    for (SQLExecutionUIData execution : SparkFixture.javaList(
         fixture.spark.sharedState().statusStore().executionsList())) {
       assertNoPieceOfSecret("the Spark UI's SQL tab", execution.description() + execution.details()
           + execution.physicalPlanDescription());

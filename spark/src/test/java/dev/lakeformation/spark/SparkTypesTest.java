@@ -80,7 +80,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Every type the driver maps, as Spark sees it: the {@code types.all_types} sample table value
@@ -177,7 +176,7 @@ class SparkTypesTest {
       return List.of(ArrayUtils.boxed(bytes));
     }
     if (value instanceof scala.collection.Seq<?> seq) {
-      return new ArrayList<>(CollectionConverters.asJava(seq));
+      return SparkFixture.javaList(seq);
     }
     return value;
   }
