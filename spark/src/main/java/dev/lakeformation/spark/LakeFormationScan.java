@@ -19,20 +19,24 @@ final class LakeFormationScan implements Scan, Batch {
   private final ResolvedQuery planned;
   private final int[] columns;
   private final StructType readSchema;
+  private final ExpectedColumns expected;
 
-  /** The columns at these positions of the query's result, under the result's names. */
+  /** The columns at these positions of the query's result (its schema read), under the result's names. */
   LakeFormationScan(ResolvedQuery planned, int[] columns) {
-    this(planned, columns, projection(planned.sparkSchema, columns));
+    this(planned, columns, projection(planned.sparkSchema, columns), null);
   }
 
   /**
    * @param readSchema what Spark is told it reads: the columns at {@code columns}, under the names
    *     Spark knows them by (a table's, as its catalog spells them)
+   * @param expected what each task checks the units against, where the query's schema was not
+   *     read; null where it was
    */
-  LakeFormationScan(ResolvedQuery planned, int[] columns, StructType readSchema) {
+  LakeFormationScan(ResolvedQuery planned, int[] columns, StructType readSchema, ExpectedColumns expected) {
     this.planned = planned;
     this.columns = columns;
     this.readSchema = readSchema;
+    this.expected = expected;
   }
 
   private static StructType projection(StructType schema, int[] columns) {
@@ -85,7 +89,8 @@ final class LakeFormationScan implements Scan, Batch {
     try {
       ExecutorConnection connection = ExecutorConnection.share(planned.options.config(),
           SparkSession.active().sparkContext());
-      return new WorkUnitReaderFactory(connection, planned.arrowSchema.serializeAsMessage(), columns);
+      byte[] schema = planned.arrowSchema == null ? null : planned.arrowSchema.serializeAsMessage();
+      return new WorkUnitReaderFactory(connection, schema, expected, columns);
     } catch (LakeFormationException e) {
       throw new LakeFormationSparkException(e);
     }

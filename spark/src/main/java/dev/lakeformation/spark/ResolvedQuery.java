@@ -20,12 +20,17 @@ import org.apache.spark.sql.types.StructType;
  * to by its ID), every one of its work units, and its schema, read from the first unit (the
  * service has no other source of it; a query without units has no columns). A DataFrame read
  * twice reads the same query's units again; it is not planned again.
+ *
+ * <p>A table's scan knows its columns from the catalog and plans without reading the schema
+ * ({@link #planWithoutSchema}): the first unit is then fetched once, by its task, not twice.
  */
 final class ResolvedQuery {
   final ReadOptions options;
   final String queryId;
   final List<WorkUnit> units;
+  /** The query's schema; null when planned without reading it. */
   final Schema arrowSchema;
+  /** The query's schema as Spark's; null when planned without reading it. */
   final StructType sparkSchema;
 
   private ResolvedQuery(ReadOptions options, String queryId, List<WorkUnit> units, Schema arrowSchema,
@@ -44,6 +49,13 @@ final class ResolvedQuery {
       Schema schema = units.isEmpty() ? new Schema(List.of()) : schemaOf(query, units.get(0), session);
       checkDistinctNames(schema);
       return new ResolvedQuery(options, query.queryId(), units, schema, ArrowColumns.sparkSchema(schema.getFields()));
+    }
+  }
+
+  static ResolvedQuery planWithoutSchema(ReadOptions options) throws LakeFormationException {
+    try (ServiceSession session = ServiceSession.open(options.config())) {
+      ServiceQuery query = session.plan(options.sql());
+      return new ResolvedQuery(options, query.queryId(), List.copyOf(query.workUnits()), null, null);
     }
   }
 

@@ -103,16 +103,14 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
   @Override
   public Scan build() {
     try {
-      ResolvedQuery planned = ResolvedQuery.plan(options.planning(sql()));
       if (aggregation != null) {
-        return aggregatedScan(planned);
+        // One row per group: reading the schema on the driver costs next to nothing here, and
+        // tells the types the service gives counts and sums.
+        return aggregatedScan(ResolvedQuery.plan(options.planning(sql())));
       }
-      if (planned.units.isEmpty() || required.isEmpty()) {
-        // No rows (a query without work units has no schema to check either), or rows without columns.
-        return new LakeFormationScan(planned, new int[0], required);
-      }
-      checkTypes(planned);
-      return new LakeFormationScan(planned, IntStream.range(0, required.size()).toArray(), required);
+      ResolvedQuery planned = ResolvedQuery.planWithoutSchema(options.planning(sql()));
+      return new LakeFormationScan(planned, IntStream.range(0, required.size()).toArray(), required,
+          new ExpectedColumns(options.table().toString(), required));
     } catch (LakeFormationException e) {
       throw new LakeFormationSparkException(e);
     }
@@ -133,7 +131,7 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
         fields[i] = output.column() != null ? schema.fields()[schema.fieldIndex(output.column())]
             : DataTypes.createStructField(output.sql(), DataTypes.LongType, true);
       }
-      return new LakeFormationScan(planned, new int[0], new StructType(fields));
+      return new LakeFormationScan(planned, new int[0], new StructType(fields), null);
     }
     StructField[] got = planned.sparkSchema.fields();
     for (int i = 0; i < outputs.size(); i++) {
@@ -148,24 +146,5 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
       }
     }
     return new LakeFormationScan(planned, IntStream.range(0, outputs.size()).toArray());
-  }
-
-  /**
-   * The planned result's columns must be the ones asked for with the catalog's types: a table
-   * whose data has types other than its catalog says cannot be read as the catalog says.
-   */
-  private void checkTypes(ResolvedQuery planned) throws LakeFormationException {
-    StructField[] got = planned.sparkSchema.fields();
-    StructField[] asked = required.fields();
-    for (int i = 0; i < asked.length; i++) {
-      if (i >= got.length || !got[i].name().equalsIgnoreCase(asked[i].name())
-          || !got[i].dataType().sameType(asked[i].dataType())) {
-        throw new LakeFormationException(SqlState.DATA_EXCEPTION, "Table " + options.table() + " does not read as its"
-            + " catalog describes it: column " + asked[i].name() + " is " + asked[i].dataType().simpleString()
-            + " in the catalog, but the query " + planned.queryId + " returned "
-            + (i < got.length ? got[i].name() + " " + got[i].dataType().simpleString() : "no such column")
-            + ". Read it with the query option instead.");
-      }
-    }
   }
 }

@@ -27,33 +27,52 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  * fails fails the task; Spark's next attempt reads the partition from its first unit in a new
  * reader, and only the rows of the attempt that succeeds count.
  *
+ * <p>Every unit must have the schema of the query: the one read on the Spark driver at
+ * {@code load()} (the query option), or, for a table read by name, the first unit's own, once it
+ * has been checked against what the catalog said ({@link ExpectedColumns}).
+ *
  * <p>The session comes from this JVM's {@link ExecutorSessions}; the Arrow memory from a child
  * allocator of it, limited to MaxBufferBytes, closed with the reader.
  */
 final class WorkUnitPartitionReader implements PartitionReader<ColumnarBatch> {
   private final List<WorkUnit> units;
   private final ExecutorConnection connection;
-  private final Schema schema;
+  private final ExpectedColumns expected;
   private final int[] columns;
-  private final ArrowColumn[] vectors;
-  private final ColumnarBatch batch;
+  /** Null until the first unit is open when the schema comes from it. */
+  private Schema schema;
+  private ArrowColumn[] vectors;
+  private ColumnarBatch batch;
 
   private ExecutorSessions.Lease lease;
   private BufferAllocator allocator;
   private ArrowReader reader;
   private int nextUnit;
 
-  WorkUnitPartitionReader(List<WorkUnit> units, ExecutorConnection connection, Schema schema, int[] columns)
-      throws LakeFormationException {
+  /**
+   * @param schema the query's schema, or null to take the first unit's, checked against
+   *     {@code expected}
+   */
+  WorkUnitPartitionReader(List<WorkUnit> units, ExecutorConnection connection, Schema schema,
+      ExpectedColumns expected, int[] columns) throws LakeFormationException {
     this.units = units;
     this.connection = connection;
-    this.schema = schema;
+    this.expected = expected;
     this.columns = columns;
-    this.vectors = new ArrowColumn[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      vectors[i] = ArrowColumns.of(schema.getFields().get(columns[i]));
+    if (schema != null) {
+      readWith(schema);
     }
-    this.batch = new ColumnarBatch(vectors);
+  }
+
+  /** Chooses the column readers, once, for the query's schema. */
+  private void readWith(Schema schema) throws LakeFormationException {
+    ArrowColumn[] readers = new ArrowColumn[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      readers[i] = ArrowColumns.of(schema.getFields().get(columns[i]));
+    }
+    this.schema = schema;
+    this.vectors = readers;
+    this.batch = new ColumnarBatch(readers);
   }
 
   @Override
@@ -87,7 +106,10 @@ final class WorkUnitPartitionReader implements PartitionReader<ColumnarBatch> {
     ArrowReader opened = lease.session().openWorkUnit(unit, allocator);
     try {
       List<Field> fields = opened.getVectorSchemaRoot().getSchema().getFields();
-      if (!fields.equals(schema.getFields())) {
+      if (schema == null) {
+        expected.check(fields, unit);
+        readWith(new Schema(fields));
+      } else if (!fields.equals(schema.getFields())) {
         throw new LakeFormationException(SqlState.DATA_EXCEPTION, unit + " has the schema " + fields
             + ", which differs from the schema the query was planned with: " + schema.getFields()
             + ". The service returned inconsistent work units.");

@@ -12,19 +12,24 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
  * Serialised into every task: how to connect (without secrets, see {@link ExecutorConnection}),
- * the query's Arrow schema (as its IPC message: Arrow's schema objects are not serialisable) and
- * the columns to read. Reads are always columnar, straight from the Arrow vectors.
+ * the query's Arrow schema (as its IPC message: Arrow's schema objects are not serialisable) or,
+ * for a table whose query's schema was not read on the Spark driver, the columns its catalog
+ * gave, and the columns to read. Reads are always columnar, straight from the Arrow vectors.
  */
 final class WorkUnitReaderFactory implements PartitionReaderFactory {
   private static final long serialVersionUID = 1L;
 
   private final ExecutorConnection connection;
   private final byte[] schemaMessage;
+  private final ExpectedColumns expected;
   private final int[] columns;
 
-  WorkUnitReaderFactory(ExecutorConnection connection, byte[] schemaMessage, int[] columns) {
+  /** @param schemaMessage the query's schema, or null to check each partition's first unit against {@code expected} */
+  WorkUnitReaderFactory(ExecutorConnection connection, byte[] schemaMessage, ExpectedColumns expected,
+      int[] columns) {
     this.connection = connection;
     this.schemaMessage = schemaMessage;
+    this.expected = expected;
     this.columns = columns;
   }
 
@@ -35,9 +40,10 @@ final class WorkUnitReaderFactory implements PartitionReaderFactory {
 
   @Override
   public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
-    Schema schema = Schema.deserializeMessage(ByteBuffer.wrap(schemaMessage));
+    Schema schema = schemaMessage == null ? null : Schema.deserializeMessage(ByteBuffer.wrap(schemaMessage));
     try {
-      return new WorkUnitPartitionReader(((WorkUnitPartition) partition).units(), connection, schema, columns);
+      return new WorkUnitPartitionReader(((WorkUnitPartition) partition).units(), connection, schema, expected,
+          columns);
     } catch (LakeFormationException e) {
       throw new LakeFormationSparkException(e);
     }

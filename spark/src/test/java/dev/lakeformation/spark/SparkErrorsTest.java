@@ -163,6 +163,22 @@ class SparkErrorsTest {
     }
   }
 
+  @Test
+  void aTableChangedSinceItWasLoadedFailsItsTasksSayingWhichColumn() throws Exception {
+    fixture.local.execute("changing", "CREATE TABLE prices (id INTEGER, price INTEGER); INSERT INTO prices VALUES (1, 10)");
+    Dataset<Row> prices = fixture.read("changing").option("table", "changing.prices").load();
+    assertEquals("int", prices.schema().apply("price").dataType().simpleString());
+    fixture.local.execute("changing", "ALTER TABLE prices ALTER COLUMN price SET DATA TYPE VARCHAR(20)");
+    SparkException e = assertThrows(SparkException.class, () -> prices.select("id", "price").collectAsList());
+    assertTrue(e.getMessage().contains("LakeFormationException [22000]: Table changing.prices does not read as its"
+        + " catalog described it when it was loaded: column price is int in the catalog, but work unit 0 of query "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("holds price string. Load the table again"), e.getMessage());
+    assertEquals(List.of(1), fixture.read("changing").option("table", "changing.prices").load()
+        .where("price = '10'").select("id").collectAsList().stream().map(r -> r.getInt(0)).toList(),
+        "loaded again, the table reads with its new type");
+  }
+
   private static Schema schema(ArrowType type) {
     return new Schema(List.of(new Field("n", FieldType.nullable(type), null)));
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +55,17 @@ class SparkTableTest {
     assertTrue(explained.contains("FROM \"tpch\".\"lineitem\" LIMIT 5"), explained);
     assertEquals(5, five.collectAsList().size());
     assertEquals(((Number) fixture.h2Value("SELECT COUNT(*) FROM tpch.orders")).longValue(), table("tpch.orders").count());
+  }
+
+  @Test
+  void eachWorkUnitOfATableScanIsFetchedOnceByItsTaskAndNotOnTheSparkDriver() throws Exception {
+    Dataset<Row> keys = table("tpch.orders").select("o_orderkey");
+    String explained = keys.queryExecution().executedPlan().toString();
+    Matcher units = Pattern.compile("work units: (\\d+)").matcher(explained);
+    assertTrue(units.find(), explained);
+    long fetched = fixture.local.requestCount("GetWorkUnitResults");
+    assertEquals(((Number) fixture.h2Value("SELECT COUNT(*) FROM tpch.orders")).intValue(), keys.collectAsList().size());
+    assertEquals(Long.parseLong(units.group(1)), fixture.local.requestCount("GetWorkUnitResults") - fetched);
   }
 
   @Test
