@@ -71,6 +71,8 @@ class LayeringTest {
    * Packages beneath the JDBC layer: they use no JDBC interface. Two packages of {@code core} use
    * {@code java.sql} for what is not the JDBC layer: {@code core.types} names SQL's types by
    * {@code java.sql.Types}, and {@code core.h2} reads H2's results, as a client of H2's driver.
+   * The value class {@code java.sql.Date}, in which Spark's filters carry dates, is not the JDBC
+   * layer either.
    */
   private static final Set<String> WITHOUT_JAVA_SQL = Set.of("api", "core.spi", "core.config", "core.logging", "core.arrow",
       "core.arrow.compression", "core.aws", "core.query", "spark", "spark.column");
@@ -96,7 +98,7 @@ class LayeringTest {
           violations.add(ProjectFiles.root().relativize(file) + " uses " + used);
         }
       }
-      if (WITHOUT_JAVA_SQL.contains(pkg) && code.contains("java.sql.")) {
+      if (WITHOUT_JAVA_SQL.contains(pkg) && code.replace("java.sql.Date", "").contains("java.sql.")) {
         violations.add(ProjectFiles.root().relativize(file) + " uses java.sql, beneath the JDBC layer");
       }
     }

@@ -15,7 +15,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code SELECT * FROM lineitem} on a {@code local[N]} master, N = this machine's cores and twice
  * that (a task waits while its body arrives, so Spark users often run more tasks than cores),
  * against one JDBC reader reading every value of the same planned query with its natural getter.
- * The two alternate, round by round, so that a busy moment of a shared machine hits both.
+ * The two alternate, round by round, so that a busy moment of a shared machine hits both. Then
+ * figure 8 ({@link SparkPushdownFigure}) on the same service.
  */
 final class SparkFigure {
   private static final int ROUNDS = 3;
@@ -34,14 +35,24 @@ final class SparkFigure {
       for (int tasks : new int[] {cores, 2 * cores}) {
         figures.add(figure(local, queryId, tasks, scaleFactor));
       }
+      SparkSession spark = session(cores);
+      try {
+        figures.addAll(SparkPushdownFigure.run(local, aws, spark, scaleFactor));
+      } finally {
+        spark.stop();
+      }
     }
     return figures;
   }
 
-  private static Figure figure(LakeFormationLocal local, String queryId, int tasks, double scaleFactor) throws Exception {
-    SparkSession spark = SparkSession.builder().master("local[" + tasks + "]").appName("bench")
+  private static SparkSession session(int tasks) {
+    return SparkSession.builder().master("local[" + tasks + "]").appName("bench")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+  }
+
+  private static Figure figure(LakeFormationLocal local, String queryId, int tasks, double scaleFactor) throws Exception {
+    SparkSession spark = session(tasks);
     try {
       Dataset<Row> lineitem = spark.read().format("lakeformation").option("url", ServiceFigures.url(local, ""))
           .option("queryId", queryId).load();

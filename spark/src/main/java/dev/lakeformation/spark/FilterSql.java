@@ -146,11 +146,23 @@ final class FilterSql {
       case DECIMAL -> value instanceof BigDecimal decimal ? decimalLiteral(decimal) : Optional.empty();
       case TEXT -> value instanceof String text ? Optional.of(quoted(text)) : Optional.empty();
       case BOOLEAN -> value instanceof Boolean bool ? Optional.of(bool ? "TRUE" : "FALSE") : Optional.empty();
-      // java.time values only (spark.sql.datetime.java8API.enabled); a year SQL cannot write stays with Spark.
-      case DATE -> value instanceof LocalDate date && date.getYear() >= 1 && date.getYear() <= 9999
-          ? Optional.of("DATE " + quoted(date.toString())) : Optional.empty();
+      case DATE -> localDate(value).filter(date -> date.getYear() >= 1 && date.getYear() <= 9999) // SQL's years
+          .map(date -> "DATE " + quoted(date.toString()));
       case OTHER -> Optional.empty();
     };
+  }
+
+  /**
+   * The day of a date filter's value: a LocalDate with {@code spark.sql.datetime.java8API.enabled},
+   * else (Spark's default) a java.sql.Date, which Spark makes at midnight in the JVM's time zone
+   * and on the calendar java.sql.Date uses (Julian before 1582), so that its own
+   * {@code toLocalDate()} gives back the day Spark meant.
+   */
+  private static Optional<LocalDate> localDate(Object value) {
+    if (value instanceof LocalDate date) {
+      return Optional.of(date);
+    }
+    return value instanceof java.sql.Date date ? Optional.of(date.toLocalDate()) : Optional.empty();
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.TimeZone;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,5 +92,35 @@ class SparkFilterPushdownTest {
     String plan = mixed.queryExecution().executedPlan().toString();
     assertTrue(plan.contains(" WHERE ") && plan.contains(plannedSql) && !plan.contains("c_double\" >"), plan);
     assertEquals(ids(fixture.query("types", "SELECT * FROM all_types").where(condition)), ids(mixed));
+  }
+
+  /**
+   * With Spark's default {@code spark.sql.datetime.java8API.enabled=false}, a date reaches the
+   * filter as a java.sql.Date at midnight of the JVM's zone: it is planned as the same day,
+   * also in a zone whose clocks jumped at midnight (São Paulo on 2018-11-04) and before the
+   * Gregorian calendar (java.sql.Date counts those days on the Julian one).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "c_date >= DATE '2000-01-01'|(\"c_date\" >= DATE '2000-01-01')",
+      "c_date = DATE '2018-11-04' OR c_date < DATE '1970-01-01'|((\"c_date\" = DATE '2018-11-04') OR (\"c_date\" < DATE '1970-01-01'))",
+      "c_date > DATE '1500-03-01'|(\"c_date\" > DATE '1500-03-01')",
+      "c_date IN (DATE '2024-02-29', DATE '1582-10-15')|\"c_date\" IN (DATE '2024-02-29', DATE '1582-10-15')",
+  })
+  void aDateAsJavaSqlDateIsPlannedAsTheSameDayInAnyZone(String condition, String plannedSql) {
+    TimeZone zone = TimeZone.getDefault();
+    fixture.spark.conf().set("spark.sql.datetime.java8API.enabled", "false");
+    try {
+      for (String id : new String[] {"UTC", "America/Sao_Paulo", "Pacific/Kiritimati", "America/Los_Angeles"}) {
+        TimeZone.setDefault(TimeZone.getTimeZone(id));
+        Dataset<Row> pushed = fixture.read("types").option("table", "types.all_types").load().where(condition);
+        String plan = pushed.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains(plannedSql), id + ": " + plan);
+        assertEquals(ids(fixture.query("types", "SELECT * FROM all_types").where(condition)), ids(pushed), id);
+      }
+    } finally {
+      TimeZone.setDefault(zone);
+      fixture.spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
+    }
   }
 }
