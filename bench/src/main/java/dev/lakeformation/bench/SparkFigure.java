@@ -20,11 +20,13 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SparkFigure {
   private static final int ROUNDS = 3;
+  /** Held, so that its level stays set: java.util.logging keeps only weak references to loggers. */
+  private static final Logger SPARK_LOGS = Logger.getLogger("org.apache.spark");
 
   private SparkFigure() {}
 
   static List<Figure> run(double scaleFactor) throws Exception {
-    Logger.getLogger("org.apache.spark").setLevel(Level.WARNING);
+    SPARK_LOGS.setLevel(Level.WARNING);
     int cores = Runtime.getRuntime().availableProcessors();
     List<Figure> figures = new ArrayList<>();
     try (LakeFormationLocal local = LakeFormationLocal.builder().tpchScaleFactor(scaleFactor).rowsPerWorkUnit(50_000)

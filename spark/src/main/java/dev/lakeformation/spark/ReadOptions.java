@@ -84,9 +84,14 @@ record ReadOptions(ConnectionConfig config, String sql, TableName table, int wor
     return ConnectionConfig.parse(url, properties);
   }
 
-  /** These options with {@code plannedSql} to plan in place of the table: what a table's scan reads. */
-  ReadOptions planning(String plannedSql) {
-    return new ReadOptions(config, plannedSql, null, workUnitsPerPartition);
+  /**
+   * These options with {@code plannedSql} to plan in place of the table: what a table's scan
+   * reads. It is planned in the table's database, whatever database the connection names (which
+   * may not exist: Lake Formation refuses to plan in a database it does not know).
+   */
+  ReadOptions planning(String plannedSql) throws LakeFormationException {
+    return new ReadOptions(config.with(ConnectionProperty.DATABASE, table.database()), plannedSql, null,
+        workUnitsPerPartition);
   }
 
   /** The ID of the query to attach to, or null when {@link #sql} is planned. */

@@ -69,6 +69,16 @@ class SparkTableTest {
   }
 
   @Test
+  void aTableIsPlannedInItsOwnDatabaseWhateverTheConnectionNames() throws Exception {
+    String noDatabase = "jdbc:lakeformation://Endpoint=" + fixture.local.endpoint() + ";Region=us-east-1";
+    Dataset<Row> nations = fixture.spark.read().format("lakeformation").option("url", noDatabase)
+        .option("user", SparkFixture.ACCESS_KEY_ID).option("password", SparkFixture.SECRET)
+        .option("table", "tpch.nation").load().where("n_regionkey = 1");
+    assertEquals(((Number) fixture.h2Value("SELECT COUNT(*) FROM tpch.nation WHERE n_regionkey = 1")).intValue(),
+        nations.collectAsList().size());
+  }
+
+  @Test
   void everyTypeOfTheTypesSampleReadsAsTheQueryOptionReadsIt() {
     Dataset<Row> byName = fixture.read("types").option("table", "types.all_types").load();
     Dataset<Row> byQuery = fixture.query("types", "SELECT * FROM all_types");

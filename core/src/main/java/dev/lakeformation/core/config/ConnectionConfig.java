@@ -255,6 +255,16 @@ public final class ConnectionConfig {
     return new LakeFormationException(SqlState.INVALID_AUTHORIZATION, message);
   }
 
+  /**
+   * These properties with {@code property} set to {@code text} (checked as parsing checks it):
+   * the Spark connector plans a table's query in the table's own database, say.
+   */
+  public ConnectionConfig with(ConnectionProperty<?> property, String text) throws LakeFormationException {
+    Map<ConnectionProperty<?>, String> changed = new LinkedHashMap<>(texts);
+    changed.put(property, text);
+    return fromTexts(changed);
+  }
+
   /** The value, or the property's default, or null when it has neither. */
   @SuppressWarnings("unchecked")
   public <T> T get(ConnectionProperty<T> property) {

@@ -105,4 +105,17 @@ class ConnectionConfigTest {
     assertEquals(64L << 20, ConnectionConfig.parse("jdbc:lakeformation://MaxBufferBytes=64MB", null)
         .get(ConnectionProperty.MAX_BUFFER_BYTES));
   }
+
+  @Test
+  void onePropertyCanBeChangedAndIsCheckedAsParsingChecksIt() throws LakeFormationException {
+    ConnectionConfig config = ConnectionConfig.parse("jdbc:lakeformation://Region=us-east-1;Database=sales;MaxRetries=2",
+        new Properties());
+    ConnectionConfig other = config.with(ConnectionProperty.DATABASE, "finance");
+    assertEquals("finance", other.get(ConnectionProperty.DATABASE));
+    assertEquals(2, other.get(ConnectionProperty.MAX_RETRIES));
+    assertEquals("sales", config.get(ConnectionProperty.DATABASE), "the original is unchanged");
+    LakeFormationException e = assertThrows(LakeFormationException.class,
+        () -> config.with(ConnectionProperty.MAX_RETRIES, "many"));
+    assertEquals("08001", e.sqlState());
+  }
 }
