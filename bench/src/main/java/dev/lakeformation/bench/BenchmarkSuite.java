@@ -26,7 +26,7 @@ public final class BenchmarkSuite {
     boolean quick = false;
     double scale = 1.0;
     double memoryGb = 4.0;
-    Set<String> only = Set.of("decode", "e2e", "arrow", "parallel", "memory", "spark");
+    Set<String> only = Set.of("decode", "e2e", "arrow", "parallel", "memory", "spark", "pushdown");
     Path baselineJar = System.getProperty("bench.baselineJar") == null ? null
         : Path.of(System.getProperty("bench.baselineJar"));
     for (int i = 0; i < args.length; i++) {
@@ -40,7 +40,7 @@ public final class BenchmarkSuite {
         case "--memory-gb" -> memoryGb = Double.parseDouble(args[++i]);
         case "--only" -> only = Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--quick, --scale SF, --memory-gb N, --only decode,e2e,arrow,parallel,memory,spark)");
+            + " (--quick, --scale SF, --memory-gb N, --only decode,e2e,arrow,parallel,memory,spark,pushdown)");
       }
     }
     long start = System.nanoTime();
@@ -62,6 +62,9 @@ public final class BenchmarkSuite {
     }
     if (only.contains("spark")) {
       figures.addAll(SparkFigure.run(scale));
+    }
+    if (only.contains("pushdown")) {
+      figures.addAll(SparkPushdownFigure.run(scale));
     }
     String report = report(figures, (System.nanoTime() - start) / 1e9, String.join(" ", args));
     System.out.println(report);

@@ -15,8 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code SELECT * FROM lineitem} on a {@code local[N]} master, N = this machine's cores and twice
  * that (a task waits while its body arrives, so Spark users often run more tasks than cores),
  * against one JDBC reader reading every value of the same planned query with its natural getter.
- * The two alternate, round by round, so that a busy moment of a shared machine hits both. Then
- * figure 8 ({@link SparkPushdownFigure}) on the same service.
+ * The two alternate, round by round, so that a busy moment of a shared machine hits both.
  */
 final class SparkFigure {
   private static final int ROUNDS = 3;
@@ -26,7 +25,7 @@ final class SparkFigure {
   private SparkFigure() {}
 
   static List<Figure> run(double scaleFactor) throws Exception {
-    SPARK_LOGS.setLevel(Level.WARNING);
+    quietSpark();
     int cores = Runtime.getRuntime().availableProcessors();
     List<Figure> figures = new ArrayList<>();
     try (LakeFormationLocal local = LakeFormationLocal.builder().tpchScaleFactor(scaleFactor).rowsPerWorkUnit(50_000)
@@ -37,17 +36,17 @@ final class SparkFigure {
       for (int tasks : new int[] {cores, 2 * cores}) {
         figures.add(figure(local, queryId, tasks, scaleFactor));
       }
-      SparkSession spark = session(cores);
-      try {
-        figures.addAll(SparkPushdownFigure.run(local, aws, spark, scaleFactor));
-      } finally {
-        spark.stop();
-      }
     }
     return figures;
   }
 
-  private static SparkSession session(int tasks) {
+  /** Spark's INFO lines would bury the report. */
+  static void quietSpark() {
+    SPARK_LOGS.setLevel(Level.WARNING);
+  }
+
+  /** A Spark session on a {@code local[tasks]} master, bound to loopback, without its UI. */
+  static SparkSession session(int tasks) {
     return SparkSession.builder().master("local[" + tasks + "]").appName("bench")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
