@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,20 @@ class SparkTableTest {
         .option("table", "tpch.nation").load().where("n_regionkey = 1");
     assertEquals(((Number) fixture.h2Value("SELECT COUNT(*) FROM tpch.nation WHERE n_regionkey = 1")).intValue(),
         nations.collectAsList().size());
+  }
+
+  /** A column name is written as a quoted identifier, its quotes doubled: it never becomes SQL of its own. */
+  @Test
+  void aColumnNameWithQuotesAndSqlInItStaysOneName() throws Exception {
+    fixture.local.execute("oddnames", "CREATE TABLE t (id INTEGER, \"x\"\" FROM t; --\" VARCHAR(10));"
+        + " INSERT INTO t VALUES (1, 'a'), (2, NULL)");
+    Dataset<Row> odd = fixture.read("oddnames").option("table", "oddnames.t").load()
+        .select(functions.col("`x\" FROM t; --`")).where("id > 1");
+    String explained = odd.queryExecution().executedPlan().toString();
+    assertTrue(explained.contains("planned as: SELECT \"x\"\" FROM t; --\" FROM \"oddnames\".\"t\" WHERE"), explained);
+    List<Row> rows = odd.collectAsList();
+    assertEquals(1, rows.size());
+    assertTrue(rows.get(0).isNullAt(0));
   }
 
   @Test
