@@ -3,6 +3,8 @@ package dev.lakeformation.bench;
 import dev.lakeformation.api.LakeFormationQuery;
 import dev.lakeformation.api.QuerySession;
 import dev.lakeformation.api.WorkUnit;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,9 +26,16 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 final class ArrowApiRead {
   private ArrowApiRead() {}
 
-  /** Reads every unit of {@code queryId} on {@code threads} threads; returns {rows, bytes, nanos}. */
+  /**
+   * Reads every unit of {@code queryId} on {@code threads} threads; returns {rows, bytes, nanos,
+   * the reading threads' CPU nanos}.
+   */
   static long[] readAll(String url, String queryId, int threads) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger threadIds = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads,
+        task -> new Thread(task, "arrow-reader-" + threadIds.incrementAndGet()));
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    AtomicLong readersCpu = new AtomicLong();
     try (QuerySession session = QuerySession.open(url, new Properties());
         BufferAllocator allocator = new RootAllocator()) {
       long start = System.nanoTime();
@@ -39,6 +48,7 @@ final class ArrowApiRead {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
+          long cpuStart = cpu.getCurrentThreadCpuTime();
           int i;
           while ((i = next.getAndIncrement()) < units.size()) {
             try (ArrowReader reader = query.openWorkUnit(units.get(i), allocator)) {
@@ -55,6 +65,7 @@ final class ArrowApiRead {
               hash.addAndGet(h);
             }
           }
+          readersCpu.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
           return null;
         }));
       }
@@ -65,7 +76,7 @@ final class ArrowApiRead {
       if (hash.get() == 42) {
         System.out.print(""); // keeps the hashes alive
       }
-      return new long[] {rows.get(), bytes.get(), nanos};
+      return new long[] {rows.get(), bytes.get(), nanos, readersCpu.get()};
     } finally {
       pool.shutdownNow();
     }

@@ -26,7 +26,7 @@ public final class BenchmarkSuite {
     boolean quick = false;
     double scale = 1.0;
     double memoryGb = 4.0;
-    Set<String> only = Set.of("decode", "e2e", "arrow", "parallel", "memory", "spark", "pushdown");
+    Set<String> only = Set.of("decode", "cpu", "e2e", "arrow", "parallel", "memory", "spark", "pushdown");
     Path baselineJar = System.getProperty("bench.baselineJar") == null ? null
         : Path.of(System.getProperty("bench.baselineJar"));
     for (int i = 0; i < args.length; i++) {
@@ -40,13 +40,19 @@ public final class BenchmarkSuite {
         case "--memory-gb" -> memoryGb = Double.parseDouble(args[++i]);
         case "--only" -> only = Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--quick, --scale SF, --memory-gb N, --only decode,e2e,arrow,parallel,memory,spark,pushdown)");
+            + " (--quick, --scale SF, --memory-gb N, --only decode,cpu,e2e,arrow,parallel,memory,spark,pushdown)");
       }
     }
     long start = System.nanoTime();
     List<Figure> figures = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
     if (only.contains("decode")) {
       figures.addAll(decode(quick));
+    }
+    if (only.contains("cpu")) {
+      CpuFigure.Result cpu = CpuFigure.run(scale);
+      figures.addAll(cpu.figures());
+      tables.add(cpu.table());
     }
     if (only.contains("e2e")) {
       figures.addAll(ServiceFigures.endToEnd(scale, baselineJar));
@@ -67,6 +73,9 @@ public final class BenchmarkSuite {
       figures.addAll(SparkPushdownFigure.run(scale));
     }
     String report = report(figures, (System.nanoTime() - start) / 1e9, String.join(" ", args));
+    for (String table : tables) {
+      report += "\n" + table;
+    }
     System.out.println(report);
     Path out = Path.of("target", "benchmarks.md");
     Files.createDirectories(out.getParent());

@@ -1,30 +1,21 @@
 package dev.lakeformation.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.lakeformation.core.query.BatchSource;
 import dev.lakeformation.core.query.FetchSettings;
 import dev.lakeformation.core.query.FetchedBatch;
 import dev.lakeformation.core.query.ResultStream;
 import dev.lakeformation.jdbc.resultset.ArrowResultSet;
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.DecimalVector;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,7 +56,7 @@ public class DecodeBenchmark {
   private final List<byte[]> unitBodies = new ArrayList<>();
   private BenchData.Kind[] kinds;
   private Connection h2;
-  private long zoneOffsetMillis;
+  private HandTunedLoop loop;
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
@@ -79,7 +70,7 @@ public class DecodeBenchmark {
     kinds = BenchData.kinds(shape).toArray(BenchData.Kind[]::new);
     h2 = DriverManager.getConnection("jdbc:h2:mem:decode_" + shape);
     BenchData.loadH2(h2, shape, ROWS);
-    zoneOffsetMillis = ZoneId.systemDefault().getRules().getOffset(Instant.EPOCH).getTotalSeconds() * 1000L;
+    loop = new HandTunedLoop(kinds);
   }
 
   @TearDown(Level.Trial)
@@ -157,75 +148,24 @@ public class DecodeBenchmark {
     return rows;
   }
 
-  /**
-   * The fastest single-thread loop we could write: column by column, straight from the buffers,
-   * building the values the getters return (a String from one bulk copy of the text bytes, a
-   * BigDecimal from the unscaled long, a java.sql.Date from the day number). No checks beyond
-   * the validity bitmap: it trusts its input, as a driver cannot.
-   */
+  /** The single-thread limit: see {@link HandTunedLoop}. */
   @Benchmark
   public long handTunedLoop(Blackhole blackhole) {
-    long rows = 0;
-    byte[] text = new byte[0];
-    for (VectorSchemaRoot batch : batches) {
-      int count = batch.getRowCount();
-      List<FieldVector> vectors = batch.getFieldVectors();
-      for (int c = 0; c < kinds.length; c++) {
-        FieldVector vector = vectors.get(c);
-        ArrowBuf validity = vector.getValidityBuffer();
-        ArrowBuf data = vector.getDataBuffer();
-        switch (kinds[c]) {
-          case BIGINT -> {
-            for (int r = 0; r < count; r++) {
-              if (isSet(validity, r)) {
-                blackhole.consume(data.getLong((long) r * 8));
-              }
-            }
-          }
-          case INT -> {
-            for (int r = 0; r < count; r++) {
-              if (isSet(validity, r)) {
-                blackhole.consume(data.getInt((long) r * 4));
-              }
-            }
-          }
-          case DECIMAL -> {
-            int scale = ((DecimalVector) vector).getScale();
-            for (int r = 0; r < count; r++) {
-              if (isSet(validity, r)) {
-                blackhole.consume(BigDecimal.valueOf(data.getLong((long) r * 16), scale));
-              }
-            }
-          }
-          case TEXT -> {
-            ArrowBuf offsets = vector.getOffsetBuffer();
-            int end = offsets.getInt((long) count * 4);
-            if (text.length < end) {
-              text = new byte[end];
-            }
-            data.getBytes(0, text, 0, end);
-            for (int r = 0; r < count; r++) {
-              if (isSet(validity, r)) {
-                int from = offsets.getInt((long) r * 4);
-                blackhole.consume(new String(text, from, offsets.getInt((long) (r + 1) * 4) - from, UTF_8));
-              }
-            }
-          }
-          case DATE -> {
-            for (int r = 0; r < count; r++) {
-              if (isSet(validity, r)) {
-                blackhole.consume(new Date(data.getInt((long) r * 4) * 86_400_000L - zoneOffsetMillis));
-              }
-            }
-          }
-        }
+    HandTunedLoop.Sink sink = new HandTunedLoop.Sink() {
+      @Override
+      public void consume(long value) {
+        blackhole.consume(value);
       }
-      rows += count;
+
+      @Override
+      public void consume(Object value) {
+        blackhole.consume(value);
+      }
+    };
+    long rows = 0;
+    for (VectorSchemaRoot batch : batches) {
+      rows += loop.read(batch, sink);
     }
     return rows;
-  }
-
-  private static boolean isSet(ArrowBuf validity, int row) {
-    return (validity.getByte(row >>> 3) & (1 << (row & 7))) != 0;
   }
 }

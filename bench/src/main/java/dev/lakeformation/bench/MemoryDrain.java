@@ -6,8 +6,6 @@ import dev.lakeformation.jdbc.driver.LfConnection;
 import dev.lakeformation.jdbc.driver.LfStatement;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,21 +59,7 @@ public final class MemoryDrain {
       long nanos = System.nanoTime() - start;
       sampler.interrupt();
       System.out.println(rows + " " + bytes + " " + nanos + " " + peakHeap.get() + " " + peakArrow.get() + " "
-          + peakRss());
+          + ProcessMemory.peakRss());
     }
-  }
-
-  /** The process's peak resident set (VmHWM), or -1 where /proc does not tell. */
-  private static long peakRss() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (Exception e) {
-      // not Linux
-    }
-    return -1;
   }
 }

@@ -5,6 +5,7 @@ import dev.lakeformation.core.aws.AwsClients;
 import dev.lakeformation.core.aws.AwsSettings;
 import dev.lakeformation.jdbc.driver.LfStatement;
 import dev.lakeformation.local.LakeFormationLocal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,13 +24,23 @@ final class ServiceFigures {
   private ServiceFigures() {}
 
   static String url(LakeFormationLocal local, String extra) {
-    return "jdbc:lakeformation://Endpoint=" + local.endpoint() + ";Region=us-east-1;AccessKeyId="
+    return url(local.endpoint(), extra);
+  }
+
+  /** The URL of the LakeFormation Local at {@code endpoint}, with its default keys, and {@code extra} properties. */
+  static String url(URI endpoint, String extra) {
+    return "jdbc:lakeformation://Endpoint=" + endpoint + ";Region=us-east-1;AccessKeyId="
         + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY + ";"
         + extra;
   }
 
   static AwsClients clients(LakeFormationLocal local) {
-    return AwsClients.create(new AwsSettings(Region.US_EAST_1, local.endpoint(), local.endpoint(),
+    return clients(local.endpoint());
+  }
+
+  /** SDK clients of the LakeFormation Local at {@code endpoint}, with its default keys. */
+  static AwsClients clients(URI endpoint) {
+    return AwsClients.create(new AwsSettings(Region.US_EAST_1, endpoint, endpoint,
         StaticCredentialsProvider.create(AwsBasicCredentials.create(LakeFormationLocal.DEFAULT_ACCESS_KEY_ID,
             LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY)), Duration.ofSeconds(10), Duration.ofSeconds(120)));
   }

@@ -1,0 +1,125 @@
+package dev.lakeformation.bench;
+
+import dev.lakeformation.core.aws.AwsClients;
+import dev.lakeformation.local.LakeFormationLocal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Figure 9: the CPU a reader of {@code SELECT * FROM lineitem} spends per row, by role, each way
+ * of reading in a JVM of its own ({@link CpuRead}) while LakeFormation Local serves from this one.
+ * CPU time, unlike throughput, hardly depends on how many cores the machine has or how busy it
+ * is, so these ratios hold on 2 cores as on 16: the reading thread's CPU per row bounds what one
+ * JDBC reader can do wherever it runs. Baselines in the same run: the SDK's read-and-discard (CPU
+ * per byte) and the hand-tuned loop over the same bodies on one thread (CPU per row).
+ */
+final class CpuFigure {
+  private static final int ROUNDS = 3;
+
+  /** The figures, and the table of CPU by role that explains them. */
+  record Result(List<Figure> figures, String table) {}
+
+  /** One way of reading, as {@link CpuRead} measured it. */
+  private record Measured(String name, long rows, long bytes, long wallNanos, long reading, long fetch,
+      long otherJava, long process, long peakArrow, long peakRss) {
+    double perRow(long cpu) {
+      return (double) cpu / rows;
+    }
+
+    /** GC, the JIT and what else the process did beside its Java threads. */
+    long rest() {
+      return Math.max(0, process - reading - fetch - otherJava);
+    }
+  }
+
+  private CpuFigure() {}
+
+  static Result run(double scaleFactor) throws Exception {
+    try (LakeFormationLocal local = LakeFormationLocal.builder().tpchScaleFactor(scaleFactor).rowsPerWorkUnit(50_000)
+        .rowsPerBatch(10_000).heapLimitBytes(1L << 30).start();
+        AwsClients aws = ServiceFigures.clients(local)) {
+      String queryId = ServiceFigures.planFully(aws, "tpch", "SELECT * FROM lineitem");
+      URI endpoint = local.endpoint();
+      Measured sdk = child("SDK read-and-discard, 1 thread", endpoint, queryId, "sdk", 1, "");
+      Measured hand = child("hand-tuned loop over the same bodies", endpoint, queryId, "hand", 1, "");
+      Measured rows = child("JDBC, rows only", endpoint, queryId, "rows", 1, "");
+      Measured off = child("JDBC, every value, DecodeAhead=OFF", endpoint, queryId, "values", 1, "DecodeAhead=OFF");
+      Measured on = child("JDBC, every value, DecodeAhead=ON", endpoint, queryId, "values", 1, "DecodeAhead=ON");
+      Measured defaults = child("JDBC, every value, the defaults (DecodeAhead=AUTO)", endpoint, queryId, "values", 1,
+          "");
+      List<Measured> arrow = new ArrayList<>();
+      for (int threads : new int[] {1, 2, 4, 8}) {
+        arrow.add(child("Arrow API, every value, P=" + threads, endpoint, queryId, "arrow", threads, ""));
+      }
+      String what = "CPU per row: lineitem SF " + scaleFactor + String.format(" (%,d rows)", off.rows);
+      List<Figure> figures = new ArrayList<>();
+      figures.add(new Figure(what + ", reading thread, every value, DecodeAhead=OFF", nanos(off.perRow(off.reading)),
+          "hand-tuned loop " + nanos(hand.perRow(hand.reading)), hand.perRow(hand.reading) / off.perRow(off.reading),
+          1 / 1.4));
+      figures.add(new Figure(what + ", reading thread, DecodeAhead=ON vs OFF", nanos(on.perRow(on.reading)),
+          "OFF " + nanos(off.perRow(off.reading)), off.perRow(off.reading) / on.perRow(on.reading), 1 / 0.35));
+      figures.add(new Figure(what + ", whole process, DecodeAhead=ON vs OFF", nanos(on.perRow(on.process)),
+          "OFF " + nanos(off.perRow(off.process)), off.perRow(off.process) / on.perRow(on.process), 1 / 1.25));
+      double sdkPerByte = (double) sdk.process / sdk.bytes;
+      double rowsPerByte = (double) rows.process / sdk.bytes; // the same bodies: the SDK counted their bytes
+      figures.add(new Figure("CPU per byte: lineitem SF " + scaleFactor + ", rows only, whole process",
+          String.format(Locale.ROOT, "%.2f ns/byte", rowsPerByte), String.format(Locale.ROOT,
+              "SDK read-and-discard %.2f ns/byte", sdkPerByte), sdkPerByte / rowsPerByte, 1 / 1.3));
+      for (Measured a : arrow) {
+        figures.add(new Figure(what + ", " + a.name + ", whole process", nanos(a.perRow(a.process)),
+            "hand-tuned loop " + nanos(hand.perRow(hand.reading)), hand.perRow(hand.reading) / a.perRow(a.process),
+            1 / 1.5));
+      }
+      List<Measured> all = new ArrayList<>(List.of(hand, rows, off, on, defaults));
+      all.addAll(arrow);
+      return new Result(figures, table(all, sdk, defaults));
+    }
+  }
+
+  private static String nanos(double perRow) {
+    return String.format(Locale.ROOT, "%.0f ns/row", perRow);
+  }
+
+  /** CPU by role, per row, with the model's two numbers; then memory at the defaults. */
+  private static String table(List<Measured> all, Measured sdk, Measured defaults) {
+    StringBuilder out = new StringBuilder();
+    out.append("CPU by role, nanoseconds per row (the reading thread is the application's, or the Arrow API's")
+        .append(" readers; the model's ceiling is 1 / the reading thread's CPU per row, its cores total / reading):\n\n");
+    out.append("| Read | reading thread | fetch threads | other Java threads | GC, JIT, rest | total |")
+        .append(" model: one reader's ceiling | model: cores used | measured here |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|\n");
+    for (Measured m : all) {
+      double reading = m.perRow(m.reading);
+      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %.2f | %s |%n", m.name,
+          reading, m.perRow(m.fetch), m.perRow(m.otherJava), m.perRow(m.rest()), m.perRow(m.process),
+          Timing.rate(1e9 / reading, "rows"), m.perRow(m.process) / reading,
+          m.name.startsWith("hand") ? "(loop only)" : Timing.rate(m.rows / (m.wallNanos / 1e9), "rows")));
+    }
+    out.append(String.format(Locale.ROOT, "%nThe SDK's read-and-discard: %.2f ns of CPU per byte, %,d bytes.%n",
+        (double) sdk.process / sdk.bytes, sdk.bytes));
+    out.append(String.format(Locale.ROOT, "At the defaults: peak Arrow memory of the result %.1f MB, peak RSS of"
+        + " the reader's JVM %.0f MB (-Xmx2g).%n", defaults.peakArrow / 1e6, defaults.peakRss / 1e6));
+    return out.toString();
+  }
+
+  /** Runs {@link CpuRead} in a fresh JVM with this JVM's class path. */
+  private static Measured child(String name, URI endpoint, String queryId, String mode, int threads, String extra)
+      throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        CpuRead.class.getName(), endpoint.toString(), queryId, mode, String.valueOf(threads), extra,
+        String.valueOf(ROUNDS)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String line = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException(name + " failed: " + line);
+    }
+    String[] f = line.split(" ");
+    return new Measured(name, Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+        Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]));
+  }
+}
