@@ -1,10 +1,12 @@
 package dev.lakeformation.core.arrow;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float2Vector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
@@ -21,13 +23,26 @@ import org.apache.arrow.vector.util.ValueVectorUtility;
  *
  * <p>Arrow's full validation is not used: it also judges values (decimal precision…) and fails
  * on valid maps and fixed-size lists in the Arrow version the driver ships; its buffer checks
- * fail on valid maps and half floats, which get the same checks written here instead.
+ * fail on valid maps and half floats, which get the same checks written here instead. The flat
+ * vectors most results are made of (numbers, dates, times, text, binary) get them too: Arrow's
+ * checks of those also compare each vector's type with its field's, which the reader made alike,
+ * and format their messages before knowing whether they fail.
+ *
+ * <p>A batch that passes may be read by address, without a check per value: the driver's
+ * accessors do.
  */
 final class BatchValidation {
   private BatchValidation() {}
 
   /** Throws IllegalArgumentException (or Arrow's ValidateException) when {@code vector} is unsafe to read. */
   static void check(FieldVector vector) {
+    if (vector instanceof BaseFixedWidthVector || vector instanceof BaseVariableWidthVector
+        || vector instanceof BaseLargeVariableWidthVector) {
+      checkValidity(vector);
+      checkData(vector);
+      checkOffsetsHere(vector);
+      return;
+    }
     if (arrowChecks(vector.getField())) {
       ValueVectorUtility.validate(vector);
       checkOffsets(vector);
@@ -37,12 +52,6 @@ final class BatchValidation {
     // parents get ours, and their other children Arrow's.
     checkValidity(vector);
     checkOffsetsHere(vector);
-    if (vector instanceof Float2Vector) {
-      long needed = 2L * vector.getValueCount();
-      if (vector.getDataBuffer().capacity() < needed) {
-        throw invalid(vector.getName(), "has a data buffer too short for " + vector.getValueCount() + " values");
-      }
-    }
     for (FieldVector child : vector.getChildrenFromFields()) {
       check(child);
     }
@@ -67,6 +76,18 @@ final class BatchValidation {
     ArrowBuf validity = vector.getValidityBuffer();
     if (validity.capacity() < (vector.getValueCount() + 7L) / 8) {
       throw invalid(vector.getName(), "has a validity bitmap too short for " + vector.getValueCount() + " values");
+    }
+  }
+
+  /** A fixed-width vector's data: a bit per value, or its type's width per value. */
+  private static void checkData(FieldVector vector) {
+    if (!(vector instanceof BaseFixedWidthVector fixed)) {
+      return; // variable width: the offsets say how much data there must be
+    }
+    long needed = vector instanceof BitVector ? (vector.getValueCount() + 7L) / 8
+        : (long) vector.getValueCount() * fixed.getTypeWidth();
+    if (vector.getDataBuffer().capacity() < needed) {
+      throw invalid(vector.getName(), "has a data buffer too short for " + vector.getValueCount() + " values");
     }
   }
 
@@ -104,12 +125,14 @@ final class BatchValidation {
     if (offsets.capacity() < (count + 1L) * width) {
       throw invalid(name, "has too few offsets for " + count + " values");
     }
-    long previous = offset(offsets, width, 0);
+    // Read by address: the length was just checked, and a batch has thousands of offsets.
+    long address = offsets.memoryAddress();
+    long previous = offset(address, width, 0);
     if (previous < 0) {
       throw invalid(name, "starts at offset " + previous);
     }
     for (int i = 1; i <= count; i++) {
-      long offset = offset(offsets, width, i);
+      long offset = offset(address, width, i);
       if (offset < previous) {
         throw invalid(name, "has a decreasing offset at value " + i);
       }
@@ -120,8 +143,9 @@ final class BatchValidation {
     }
   }
 
-  private static long offset(ArrowBuf offsets, int width, int index) {
-    return width == 4 ? offsets.getInt((long) index * 4) : offsets.getLong((long) index * 8);
+  private static long offset(long address, int width, int index) {
+    return width == 4 ? MemoryUtil.getInt(address + ((long) index << 2))
+        : MemoryUtil.getLong(address + ((long) index << 3));
   }
 
   private static IllegalArgumentException invalid(String column, String problem) {

@@ -53,7 +53,12 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
   private long rowNumber;
   private boolean afterLast;
   private boolean wasNull;
-  private boolean closed;
+  /**
+   * Volatile: close() from another thread marks the result closed before it frees the current
+   * batch, and every getter checks it before reading the batch's memory by address (as Arrow's
+   * own checked reads check a buffer's reference count first).
+   */
+  private volatile boolean closed;
   private int fetchSize;
   private SQLWarning warnings;
   /** Why fetching failed, once it has. */
@@ -169,8 +174,21 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
     if (prepared != null) {
       batchesPrepared++;
     }
-    for (int i = 0; i < accessors.length; i++) {
-      accessors[i].bind(vectors.get(i), prepared == null ? null : prepared[i]);
+    try {
+      // Once per batch, what lets the getters read every value by address: each column holds a
+      // value for every row, and each buffer an accessor reads holds every value (bind checks).
+      for (int i = 0; i < accessors.length; i++) {
+        if (vectors.get(i).getValueCount() < next.rowCount()) {
+          throw new IllegalArgumentException("column " + (i + 1) + " has " + vectors.get(i).getValueCount()
+              + " values in a batch of " + next.rowCount() + " rows");
+        }
+        accessors[i].bind(vectors.get(i), prepared == null ? null : prepared[i]);
+      }
+    } catch (RuntimeException e) {
+      failure = SqlErrors.of(SqlState.DATA_EXCEPTION, "A record batch of the result is corrupt: " + e.getMessage()
+          + ". The service or the producer of the data sent it; no row of it was read.", e);
+      release();
+      throw failure;
     }
     row = -1;
     rowsInBatch = next.rowCount();
@@ -233,18 +251,27 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
 
   /** The accessor of {@code column} on the current row, with wasNull set. Null when the value is null. */
   private ColumnAccessor value(int column) throws SQLException {
-    checkOpen();
-    if (batch == null || row < 0 || row >= rowsInBatch) {
-      throw SqlErrors.of(SqlState.INVALID_CURSOR_STATE, afterLast
-          ? "The result set is past its last row." : "Call next() before reading a row.");
-    }
-    if (column < 1 || column > accessors.length) {
-      throw SqlErrors.of(SqlState.INVALID_COLUMN, "Column index " + column + " is out of range: the result has "
-          + accessors.length + " columns (the first is 1).");
+    // One branch for the three checks of every getter (open, on a row, a column of the result):
+    // unsigned compares take a row of -1 and a column of 0 as out of range too.
+    if (closed | Integer.compareUnsigned(row, rowsInBatch) >= 0
+        | Integer.compareUnsigned(column - 1, accessors.length) >= 0) {
+      throw notReadable(column);
     }
     ColumnAccessor accessor = accessors[column - 1];
     wasNull = accessor.isNull(row);
     return wasNull ? null : accessor;
+  }
+
+  private SQLException notReadable(int column) {
+    if (closed) {
+      return SqlErrors.closed("result set");
+    }
+    if (batch == null || row < 0 || row >= rowsInBatch) {
+      return SqlErrors.of(SqlState.INVALID_CURSOR_STATE, afterLast
+          ? "The result set is past its last row." : "Call next() before reading a row.");
+    }
+    return SqlErrors.of(SqlState.INVALID_COLUMN, "Column index " + column + " is out of range: the result has "
+        + accessors.length + " columns (the first is 1).");
   }
 
   @Override

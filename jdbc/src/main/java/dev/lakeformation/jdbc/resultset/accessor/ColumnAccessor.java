@@ -12,12 +12,19 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * Reads the values of one column from its Arrow vector. One accessor is chosen per column
  * (see {@link Accessors}) and re-bound to each new batch's vector; getters take the row index
  * and are only called for non-null values (the result set checks {@link #isNull} first).
+ *
+ * <p>Getters read the buffers of a validated batch at their addresses, without Arrow's checks
+ * on every access: a batch reaching an accessor has been checked as a whole (buffer lengths,
+ * offsets, dictionary indices: see the query layer's batch validation), {@link #bind} checks
+ * once that each buffer an accessor reads holds the vector's values, and callers ask only for
+ * rows below the vector's value count (the result set checks that once per batch).
  *
  * <p>Every getter here fails with "cannot convert"; each vector family overrides what it
  * supports, reading its vector directly. Narrowing conversions check the range: a value that
@@ -47,10 +54,12 @@ public abstract class ColumnAccessor {
   private Runnable demand;
   private boolean demanded;
   /**
-   * The vector's validity bitmap, read directly: {@code vector.isNull} is an interface call
-   * through many vector classes on every getter. Null for vectors without one (unions).
+   * The address of the vector's validity bitmap, read directly: {@code vector.isNull} is an
+   * interface call through many vector classes and a checked read on every getter.
    */
-  private ArrowBuf validity;
+  private long validity;
+  /** False for vectors without a bitmap (unions), which say themselves what is null. */
+  private boolean hasValidity;
 
   protected ColumnAccessor(String columnName) {
     this.columnName = columnName;
@@ -77,14 +86,39 @@ public abstract class ColumnAccessor {
     } catch (UnsupportedOperationException e) {
       bitmap = null;
     }
-    this.validity = bitmap;
+    this.hasValidity = bitmap != null;
+    this.validity = bitmap == null ? 0 : address(bitmap, (vector.getValueCount() + 7L) / 8, "validity bitmap");
+  }
+
+  /**
+   * Binds the accessor of a child vector that is read at the parent's rows (a struct's field, a
+   * map entry's key or value): the child must hold at least {@code rows} values.
+   */
+  protected final void bindChild(ColumnAccessor child, FieldVector childVector, int rows) {
+    if (childVector.getValueCount() < rows) {
+      throw new IllegalArgumentException("column " + columnName + " has a child " + childVector.getName() + " of "
+          + childVector.getValueCount() + " values, fewer than its " + rows);
+    }
+    child.bind(childVector);
   }
 
   public boolean isNull(int row) {
-    if (validity == null) {
+    if (!hasValidity) {
       return vector.isNull(row);
     }
-    return (validity.getByte(row >>> 3) & (1 << (row & 7))) == 0;
+    return (MemoryUtil.getByte(validity + (row >>> 3)) & (1 << (row & 7))) == 0;
+  }
+
+  /**
+   * The address of a buffer of the bound vector, once it is known to hold {@code bytes}: what
+   * makes reading it by address, row by row, safe. A shorter one is a corrupt batch.
+   */
+  protected final long address(ArrowBuf buffer, long bytes, String what) {
+    if (buffer.capacity() < bytes) {
+      throw new IllegalArgumentException("column " + columnName + " has a " + what + " of " + buffer.capacity()
+          + " bytes, too short for its " + vector.getValueCount() + " values");
+    }
+    return buffer.memoryAddress();
   }
 
   // ---------------------------------------------------------------- decoding ahead
@@ -119,7 +153,7 @@ public abstract class ColumnAccessor {
     ColumnAccessor twin = twin();
     twin.bind(batchVector);
     int rows = batchVector.getValueCount();
-    Object[] values = new Object[rows];
+    Object[] values = preparedArray(rows);
     long heapBytes;
     try {
       heapBytes = ARRAY_BYTES + REFERENCE_BYTES * rows + twin.prepareInto(values);
@@ -150,6 +184,15 @@ public abstract class ColumnAccessor {
    * and the setting they were built under (the JVM's zone, for dates), or null.
    */
   public record PreparedColumn(Object[] values, long heapBytes, Object context) {}
+
+  /**
+   * An array of the prepared values' own class (a String[]…): the reader then takes a value out
+   * of it without a cast, which would read the object's header, a cache miss on an object another
+   * thread built.
+   */
+  protected Object[] preparedArray(int rows) {
+    return new Object[rows];
+  }
 
   /** The setting prepared values depend on, as it is now (null when they depend on none). */
   protected Object preparedContext() {

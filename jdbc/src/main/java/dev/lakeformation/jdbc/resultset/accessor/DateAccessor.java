@@ -39,7 +39,7 @@ final class DateAccessor extends FixedWidthAccessor {
   }
 
   private long epochDay(int row) {
-    return days ? data.getInt((long) row * 4) : Math.floorDiv(data.getLong((long) row * 8), MILLIS_PER_DAY);
+    return days ? intAt(row) : Math.floorDiv(longAt(row), MILLIS_PER_DAY);
   }
 
   LocalDate localDate(int row) {
@@ -67,6 +67,11 @@ final class DateAccessor extends FixedWidthAccessor {
   }
 
   @Override
+  protected Object[] preparedArray(int rows) {
+    return new Date[rows];
+  }
+
+  @Override
   protected Object preparedValue(int row) {
     return build(row, null);
   }
@@ -86,7 +91,7 @@ final class DateAccessor extends FixedWidthAccessor {
   public Date getDate(int row, Calendar calendar) {
     if (calendar == null) {
       if (prepared != null && prepared[row] != null) {
-        Date value = (Date) prepared[row];
+        Date value = ((Date[]) prepared)[row];
         prepared[row] = null; // a Date is mutable: it is handed out once, a second read builds another
         return value;
       }

@@ -3,7 +3,7 @@ package dev.lakeformation.jdbc.resultset.accessor;
 import java.math.BigDecimal;
 import java.nio.ByteOrder;
 import java.sql.SQLException;
-import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -13,7 +13,7 @@ import org.apache.arrow.vector.FieldVector;
  * 128-bit values fit in a long (all of TPC-H's do): those are read as two longs and built with
  * {@code BigDecimal.valueOf(unscaled, scale)}, with no BigInteger or byte array in between.
  */
-final class DecimalAccessor extends ColumnAccessor {
+final class DecimalAccessor extends FixedWidthAccessor {
   /** Arrow stores decimals little-endian; the two-long read needs the platform to agree. */
   private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
   private static final int CACHE_SLOTS = 256;
@@ -22,7 +22,6 @@ final class DecimalAccessor extends ColumnAccessor {
 
   private DecimalVector decimal;
   private Decimal256Vector decimal256;
-  private ArrowBuf data;
   private int scale;
   /**
    * Recently built values by unscaled value: quantities, discounts and rates repeat on every
@@ -43,7 +42,6 @@ final class DecimalAccessor extends ColumnAccessor {
     super.bind(vector);
     this.decimal = vector instanceof DecimalVector d ? d : null;
     this.decimal256 = vector instanceof Decimal256Vector d ? d : null;
-    this.data = vector.getDataBuffer();
     int columnScale = decimal != null ? decimal.getScale() : decimal256.getScale();
     if (columnScale != scale) {
       java.util.Arrays.fill(cachedValues, null); // cached values carry the old scale
@@ -62,6 +60,11 @@ final class DecimalAccessor extends ColumnAccessor {
   }
 
   @Override
+  protected Object[] preparedArray(int rows) {
+    return new BigDecimal[rows];
+  }
+
+  @Override
   protected Object preparedValue(int row) {
     return decode(row);
   }
@@ -75,7 +78,7 @@ final class DecimalAccessor extends ColumnAccessor {
   @Override
   public BigDecimal getBigDecimal(int row) {
     if (prepared != null) {
-      return (BigDecimal) prepared[row];
+      return ((BigDecimal[]) prepared)[row];
     }
     built();
     return decode(row);
@@ -83,8 +86,9 @@ final class DecimalAccessor extends ColumnAccessor {
 
   private BigDecimal decode(int row) {
     if (decimal != null && LITTLE_ENDIAN) {
-      long low = data.getLong((long) row * 16);
-      long high = data.getLong((long) row * 16 + 8);
+      long at = data + ((long) row << 4);
+      long low = MemoryUtil.getLong(at);
+      long high = MemoryUtil.getLong(at + 8);
       if (high == (low >> 63)) {
         return cached(low);
       }

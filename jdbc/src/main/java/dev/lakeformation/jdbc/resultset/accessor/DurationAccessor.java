@@ -14,7 +14,7 @@ final class DurationAccessor extends FixedWidthAccessor {
 
   @Override
   public Object getObject(int row) {
-    long units = data.getLong((long) row * 8);
+    long units = longAt(row);
     long perSecond = 1_000_000_000L / nanosPerUnit;
     return Duration.ofSeconds(Math.floorDiv(units, perSecond), Math.floorMod(units, perSecond) * nanosPerUnit);
   }

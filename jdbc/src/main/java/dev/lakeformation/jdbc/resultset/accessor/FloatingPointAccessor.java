@@ -18,12 +18,12 @@ final class FloatingPointAccessor extends FixedWidthAccessor {
   }
 
   private float single(int row) {
-    return width == 4 ? data.getFloat((long) row * 4) : Float16.toFloat(data.getShort((long) row * 2));
+    return width == 4 ? Float.intBitsToFloat(intAt(row)) : Float16.toFloat(shortAt(row));
   }
 
   @Override
   public double getDouble(int row) {
-    return width == 8 ? data.getDouble((long) row * 8) : single(row);
+    return width == 8 ? Double.longBitsToDouble(longAt(row)) : single(row);
   }
 
   @Override
@@ -33,12 +33,12 @@ final class FloatingPointAccessor extends FixedWidthAccessor {
 
   @Override
   public Object getObject(int row) {
-    return width == 8 ? (Object) data.getDouble((long) row * 8) : (Object) single(row);
+    return width == 8 ? (Object) Double.longBitsToDouble(longAt(row)) : (Object) single(row);
   }
 
   @Override
   public String getString(int row) {
-    return width == 8 ? Double.toString(data.getDouble((long) row * 8)) : Float.toString(single(row));
+    return width == 8 ? Double.toString(Double.longBitsToDouble(longAt(row))) : Float.toString(single(row));
   }
 
   /** Truncates toward zero, as a cast does; NaN, infinities and out-of-range values are errors. */

@@ -17,10 +17,10 @@ final class IntegerAccessor extends FixedWidthAccessor {
   @Override
   public long getLong(int row) {
     return switch (width) {
-      case 1 -> data.getByte(row);
-      case 2 -> data.getShort((long) row * 2);
-      case 4 -> data.getInt((long) row * 4);
-      default -> data.getLong((long) row * 8);
+      case 1 -> byteAt(row);
+      case 2 -> shortAt(row);
+      case 4 -> intAt(row);
+      default -> longAt(row);
     };
   }
 

@@ -24,8 +24,8 @@ final class MapAccessor extends ColumnAccessor {
     super.bind(vector);
     this.mapVector = (MapVector) vector;
     StructVector entries = (StructVector) mapVector.getDataVector();
-    keys.bind((FieldVector) entries.getChildByOrdinal(0));
-    values.bind((FieldVector) entries.getChildByOrdinal(1));
+    bindChild(keys, (FieldVector) entries.getChildByOrdinal(0), entries.getValueCount());
+    bindChild(values, (FieldVector) entries.getChildByOrdinal(1), entries.getValueCount());
   }
 
   @Override

@@ -34,7 +34,7 @@ final class StructAccessor extends ColumnAccessor {
     super.bind(vector);
     StructVector struct = (StructVector) vector;
     for (int i = 0; i < fields.size(); i++) {
-      fields.get(i).bind((FieldVector) struct.getChildByOrdinal(i));
+      bindChild(fields.get(i), (FieldVector) struct.getChildByOrdinal(i), struct.getValueCount());
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Locale;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
@@ -39,8 +40,9 @@ final class TextAccessor extends ColumnAccessor {
   private int cacheLookups;
   private int cacheHits;
   private boolean cacheOff;
-  private ArrowBuf offsets;
-  private ArrowBuf data;
+  /** The addresses of the current batch's offsets and text (see {@link ColumnAccessor#address}). */
+  private long offsets;
+  private long data;
   private int offsetWidth;
   private byte[] scratch = new byte[256];
 
@@ -59,8 +61,13 @@ final class TextAccessor extends ColumnAccessor {
       offsetWidth = 0; // a view vector: read through its own API
     }
     if (offsetWidth > 0) {
-      offsets = vector.getOffsetBuffer();
-      data = vector.getDataBuffer();
+      int values = vector.getValueCount();
+      ArrowBuf offsetBuffer = vector.getOffsetBuffer();
+      offsets = values == 0 ? 0 : address(offsetBuffer, (values + 1L) * offsetWidth, "offset buffer");
+      // Validated batches' offsets never decrease: the last one bounds every value's bytes.
+      long end = values == 0 ? 0 : offsetWidth == 4 ? MemoryUtil.getInt(offsets + values * 4L)
+          : MemoryUtil.getLong(offsets + values * 8L);
+      data = address(vector.getDataBuffer(), end, "data buffer");
     }
   }
 
@@ -72,6 +79,11 @@ final class TextAccessor extends ColumnAccessor {
   @Override
   protected ColumnAccessor twin() {
     return new TextAccessor(columnName);
+  }
+
+  @Override
+  protected Object[] preparedArray(int rows) {
+    return new String[rows];
   }
 
   @Override
@@ -88,7 +100,7 @@ final class TextAccessor extends ColumnAccessor {
   @Override
   public String getString(int row) {
     if (prepared != null) {
-      return (String) prepared[row];
+      return ((String[]) prepared)[row];
     }
     built();
     return decode(row);
@@ -101,17 +113,17 @@ final class TextAccessor extends ColumnAccessor {
     long start;
     long end;
     if (offsetWidth == 4) {
-      start = offsets.getInt((long) row * 4);
-      end = offsets.getInt((long) (row + 1) * 4);
+      start = MemoryUtil.getInt(offsets + ((long) row << 2));
+      end = MemoryUtil.getInt(offsets + ((long) (row + 1) << 2));
     } else {
-      start = offsets.getLong((long) row * 8);
-      end = offsets.getLong((long) (row + 1) * 8);
+      start = MemoryUtil.getLong(offsets + ((long) row << 3));
+      end = MemoryUtil.getLong(offsets + ((long) (row + 1) << 3));
     }
     int length = (int) (end - start);
     if (scratch.length < length) {
       scratch = new byte[Math.max(length, scratch.length * 2)];
     }
-    data.getBytes(start, scratch, 0, length);
+    MemoryUtil.copyFromMemory(data + start, scratch, 0, length);
     return text(scratch, 0, length);
   }
 
@@ -122,18 +134,18 @@ final class TextAccessor extends ColumnAccessor {
   @Override
   protected long prepareInto(Object[] values) throws SQLException {
     int rows = values.length;
-    int first = offsetWidth == 4 ? offsets.getInt(0) : 0;
-    int length = offsetWidth == 4 ? offsets.getInt((long) rows * 4) - first : 0;
+    int first = offsetWidth == 4 && rows > 0 ? MemoryUtil.getInt(offsets) : 0;
+    int length = offsetWidth == 4 && rows > 0 ? MemoryUtil.getInt(offsets + ((long) rows << 2)) - first : 0;
     if (offsetWidth != 4 || length > BULK_COPY_MAX_BYTES) {
       return super.prepareInto(values);
     }
     byte[] bytes = new byte[length];
-    data.getBytes(first, bytes, 0, length);
+    MemoryUtil.copyFromMemory(data + first, bytes, 0, length);
     long heapBytes = 0;
     for (int row = 0; row < rows; row++) {
       if (!isNull(row)) {
-        int start = offsets.getInt((long) row * 4);
-        String value = text(bytes, start - first, offsets.getInt((long) (row + 1) * 4) - start);
+        int start = MemoryUtil.getInt(offsets + ((long) row << 2));
+        String value = text(bytes, start - first, MemoryUtil.getInt(offsets + ((long) (row + 1) << 2)) - start);
         values[row] = value;
         heapBytes += heapBytesOf(value);
       }

@@ -21,7 +21,7 @@ final class TimeAccessor extends FixedWidthAccessor {
   }
 
   LocalTime localTime(int row) {
-    long units = wide ? data.getLong((long) row * 8) : data.getInt((long) row * 4);
+    long units = wide ? longAt(row) : intAt(row);
     return LocalTime.ofNanoOfDay(units * nanosPerUnit);
   }
 

@@ -51,6 +51,11 @@ final class TimestampAccessor extends FixedWidthAccessor {
     return new TimestampAccessor(columnName, type);
   }
 
+  @Override
+  protected Object[] preparedArray(int rows) {
+    return new Timestamp[rows];
+  }
+
   /** The value as getTimestamp without a Calendar reads it. */
   @Override
   protected Object preparedValue(int row) {
@@ -73,7 +78,7 @@ final class TimestampAccessor extends FixedWidthAccessor {
    * clock taken at UTC, as Arrow encodes it (what getObject(i, Instant.class) gives for it).
    */
   Instant instantInUtc(int row) {
-    long units = data.getLong((long) row * 8);
+    long units = longAt(row);
     long perSecond = 1_000_000_000L / nanosPerUnit;
     long seconds = Math.floorDiv(units, perSecond);
     long nanos = Math.floorMod(units, perSecond) * nanosPerUnit;
@@ -114,7 +119,7 @@ final class TimestampAccessor extends FixedWidthAccessor {
   public Timestamp getTimestamp(int row, Calendar calendar) {
     if (calendar == null) {
       if (prepared != null && prepared[row] != null) {
-        Timestamp value = (Timestamp) prepared[row];
+        Timestamp value = ((Timestamp[]) prepared)[row];
         prepared[row] = null; // a Timestamp is mutable: it is handed out once, a second read builds another
         return value;
       }

@@ -20,10 +20,10 @@ final class UnsignedAccessor extends FixedWidthAccessor {
 
   private long raw(int row) {
     return switch (width) {
-      case 1 -> data.getByte(row) & 0xFFL;
-      case 2 -> data.getShort((long) row * 2) & 0xFFFFL;
-      case 4 -> data.getInt((long) row * 4) & 0xFFFF_FFFFL;
-      default -> data.getLong((long) row * 8);
+      case 1 -> byteAt(row) & 0xFFL;
+      case 2 -> shortAt(row) & 0xFFFFL;
+      case 4 -> intAt(row) & 0xFFFF_FFFFL;
+      default -> longAt(row);
     };
   }
 
