@@ -96,9 +96,9 @@ public final class BenchmarkSuite {
       double limit = rowsPerSecond(results, "handTunedLoop", shape);
       double h2 = rowsPerSecond(results, "h2ResultSet", shape);
       String name = shape == BenchData.Shape.LINEITEM ? "lineitem-shaped (16 columns)" : "4 bigint columns";
-      // Issue 12's goal for the lineitem shape; narrow numeric rows keep their earlier goal of 1.0.
+      // The goals of the reading thread's work (issue 21): 1.5 for the lineitem shape, 3 for narrow numbers.
       figures.add(new Figure("Decode " + name + " vs H2 ResultSet", Timing.rate(driver, "rows"),
-          "H2 " + Timing.rate(h2, "rows"), driver / h2, shape == BenchData.Shape.LINEITEM ? 1.5 : 1.0));
+          "H2 " + Timing.rate(h2, "rows"), driver / h2, shape == BenchData.Shape.LINEITEM ? 1.5 : 3.0));
       // The loop is the single-thread limit the issue asks to compare with, not a target.
       figures.add(new Figure("Decode " + name + " vs hand-tuned loop (the limit)", Timing.rate(driver, "rows"),
           "loop " + Timing.rate(limit, "rows"), driver / limit, 0));

@@ -48,23 +48,16 @@ final class CpuFigure {
       Measured sdk = child("SDK read-and-discard, 1 thread", endpoint, queryId, "sdk", 1, "");
       Measured hand = child("hand-tuned loop over the same bodies", endpoint, queryId, "hand", 1, "");
       Measured rows = child("JDBC, rows only", endpoint, queryId, "rows", 1, "");
-      Measured off = child("JDBC, every value, DecodeAhead=OFF", endpoint, queryId, "values", 1, "DecodeAhead=OFF");
-      Measured on = child("JDBC, every value, DecodeAhead=ON", endpoint, queryId, "values", 1, "DecodeAhead=ON");
-      Measured defaults = child("JDBC, every value, the defaults (DecodeAhead=AUTO)", endpoint, queryId, "values", 1,
-          "");
+      Measured values = child("JDBC, every value", endpoint, queryId, "values", 1, "");
       List<Measured> arrow = new ArrayList<>();
       for (int threads : new int[] {1, 2, 4, 8}) {
         arrow.add(child("Arrow API, every value, P=" + threads, endpoint, queryId, "arrow", threads, ""));
       }
-      String what = "CPU per row: lineitem SF " + scaleFactor + String.format(" (%,d rows)", off.rows);
+      String what = "CPU per row: lineitem SF " + scaleFactor + String.format(" (%,d rows)", values.rows);
       List<Figure> figures = new ArrayList<>();
-      figures.add(new Figure(what + ", reading thread, every value, DecodeAhead=OFF", nanos(off.perRow(off.reading)),
-          "hand-tuned loop " + nanos(hand.perRow(hand.reading)), hand.perRow(hand.reading) / off.perRow(off.reading),
-          1 / 1.4));
-      figures.add(new Figure(what + ", reading thread, DecodeAhead=ON vs OFF", nanos(on.perRow(on.reading)),
-          "OFF " + nanos(off.perRow(off.reading)), off.perRow(off.reading) / on.perRow(on.reading), 1 / 0.35));
-      figures.add(new Figure(what + ", whole process, DecodeAhead=ON vs OFF", nanos(on.perRow(on.process)),
-          "OFF " + nanos(off.perRow(off.process)), off.perRow(off.process) / on.perRow(on.process), 1 / 1.25));
+      figures.add(new Figure(what + ", reading thread, every value", nanos(values.perRow(values.reading)),
+          "hand-tuned loop " + nanos(hand.perRow(hand.reading)),
+          hand.perRow(hand.reading) / values.perRow(values.reading), 1 / 1.4));
       double sdkPerByte = (double) sdk.process / sdk.bytes;
       double rowsPerByte = (double) rows.process / sdk.bytes; // the same bodies: the SDK counted their bytes
       figures.add(new Figure("CPU per byte: lineitem SF " + scaleFactor + ", rows only, whole process",
@@ -75,9 +68,9 @@ final class CpuFigure {
             "hand-tuned loop " + nanos(hand.perRow(hand.reading)), hand.perRow(hand.reading) / a.perRow(a.process),
             1 / 1.5));
       }
-      List<Measured> all = new ArrayList<>(List.of(hand, rows, off, on, defaults));
+      List<Measured> all = new ArrayList<>(List.of(hand, rows, values));
       all.addAll(arrow);
-      return new Result(figures, table(all, sdk, defaults));
+      return new Result(figures, table(all, sdk, values));
     }
   }
 

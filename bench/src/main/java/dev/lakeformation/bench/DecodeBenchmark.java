@@ -107,7 +107,7 @@ public class DecodeBenchmark {
   /** The driver as it reads a query: work-unit bodies fetched, decoded and prepared ahead on fetch threads. */
   @Benchmark
   public long driverResultSet(Blackhole blackhole) throws SQLException {
-    FetchSettings settings = new FetchSettings(FETCH_THREADS, 64L << 20, null, true, true, 0, Duration.ofMillis(1),
+    FetchSettings settings = new FetchSettings(FETCH_THREADS, 64L << 20, null, true, 0, Duration.ofMillis(1),
         Duration.ofMillis(1), Duration.ofSeconds(60));
     try (ResultSet rs = new ArrowResultSet(ResultStream.ofBodies(unitBodies, settings, allocator), null,
         Long.MAX_VALUE, () -> { })) {

@@ -124,12 +124,6 @@ final class ServiceFigures {
               Timing.rate(now[0] / (now[1] / 1e9), "rows"), "older build " + Timing.rate(before[0] / (before[1] / 1e9),
               "rows"), (double) before[1] / now[1], threads >= 4 ? 2.5 : 0.0));
         }
-        // What decoding ahead does on this machine, whatever AUTO chose for it.
-        long[] ahead = JdbcProcess.read(jar, url + ";DecodeAhead=ON", queryId, true);
-        long[] onReader = JdbcProcess.read(jar, url + ";DecodeAhead=OFF", queryId, true);
-        figures.add(new Figure(name + ", every value read, DecodeAhead=ON vs OFF",
-            Timing.rate(ahead[0] / (ahead[1] / 1e9), "rows"), "OFF " + Timing.rate(onReader[0] / (onReader[1] / 1e9),
-            "rows"), (double) onReader[1] / ahead[1], 0.0));
       }
     }
     return figures;

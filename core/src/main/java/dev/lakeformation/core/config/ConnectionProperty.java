@@ -31,8 +31,6 @@ public final class ConnectionProperty<T> {
   /** How a TrustStore file is read (see {@link #TRUST_STORE_TYPE}). */
   public enum TrustStoreType { AUTO, PEM, JKS, PKCS12 }
 
-  /** Whether fetch threads build the values a result set's getters return (see {@link #DECODE_AHEAD}). */
-  public enum DecodeAhead { AUTO, ON, OFF }
 
   public static final ConnectionProperty<String> REGION = new ConnectionProperty<>("Region", Group.CONNECTION,
       "string", "us-east-1", false, null, ConnectionProperty::region,
@@ -167,11 +165,6 @@ public final class ConnectionProperty<T> {
   public static final ConnectionProperty<RowOrder> ROW_ORDER = new ConnectionProperty<>("RowOrder", Group.FETCH,
       "enum", "WORK_UNIT", false, List.of("WORK_UNIT", "COMPLETION"), v -> enumValue(RowOrder.class, v),
       "WORK_UNIT keeps the query's order; COMPLETION hands out rows as units arrive (faster, unordered).");
-  public static final ConnectionProperty<DecodeAhead> DECODE_AHEAD = new ConnectionProperty<>("DecodeAhead",
-      Group.FETCH, "enum", "AUTO", false, List.of("AUTO", "ON", "OFF"), v -> enumValue(DecodeAhead.class, v),
-      "ON: fetch threads build the Strings, BigDecimals and dates of the columns being read before the reader asks;"
-          + " OFF: the reading thread builds them. AUTO is ON when the JVM has 4 or more processors: with fewer,"
-          + " the reader and the fetch threads compete for the same cores and moving the work costs more than it saves.");
   public static final ConnectionProperty<Integer> MAX_RETRIES = new ConnectionProperty<>("MaxRetries",
       Group.FETCH, "integer 0..100", "8", false, null, v -> intIn(v, 0, 100),
       "Retries of a throttled or failed call, or of a work unit whose body broke off, with jittered backoff.");
@@ -220,7 +213,7 @@ public final class ConnectionProperty<T> {
       NON_PROXY_HOSTS, TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE, TRUST_SYSTEM_CERTIFICATES, TLS, DATABASE, CATALOG_ID, QUERY_ID, TRANSACTION_ID, QUERY_AS_OF_TIME, WORK_GROUP,
       USER, PASSWORD, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, PROFILE,
       ROLE_ARN, ROLE_SESSION_NAME, EXTERNAL_ID, DURATION_SECONDS, VERIFY_CREDENTIALS,
-      MAX_CONCURRENT_WORK_UNITS, MAX_BUFFER_BYTES, PAGE_SIZE, ROW_ORDER, DECODE_AHEAD, MAX_RETRIES,
+      MAX_CONCURRENT_WORK_UNITS, MAX_BUFFER_BYTES, PAGE_SIZE, ROW_ORDER, MAX_RETRIES,
       POLL_INTERVAL_MILLIS, POLL_MAX_INTERVAL_MILLIS, PLANNING_TIMEOUT_SECONDS, CONNECT_TIMEOUT_MILLIS,
       SOCKET_TIMEOUT_MILLIS, LOGIN_TIMEOUT_SECONDS, METADATA_CACHE_SECONDS, LOG_LEVEL, LOG_PATH);
 

@@ -11,14 +11,6 @@ public interface BatchSource extends AutoCloseable {
   /** The next batch (the caller closes it when done with it), or null at the end. */
   FetchedBatch next() throws LakeFormationException;
 
-  /**
-   * Asks for {@code preparer} to run on each batch before it is handed out, where the source has
-   * threads of its own to run it on and its settings decode ahead; batches handed out before
-   * that come without.
-   */
-  default void prepareWith(BatchPreparer preparer) {
-  }
-
   /** The Lake Formation query these batches are the rows of, or null (a system table's, say). */
   default String queryId() {
     return null;

@@ -11,7 +11,6 @@ import java.time.Duration;
  * @param maxBufferBytes decoded bytes that may wait ahead of the reader
  * @param pageSize ranges per GetWorkUnits page, or null for the service's default
  * @param inWorkUnitOrder true to deliver rows in work-unit order, false in completion order
- * @param decodeAhead whether a consumer's {@link BatchPreparer} runs on the fetch threads
  * @param maxRetries retries of one call or one work unit before giving up
  * @param pollInterval first wait between polls; doubles up to {@code pollMaxInterval}
  * @param pollMaxInterval longest wait between polls
@@ -22,17 +21,10 @@ public record FetchSettings(
     long maxBufferBytes,
     Integer pageSize,
     boolean inWorkUnitOrder,
-    boolean decodeAhead,
     int maxRetries,
     Duration pollInterval,
     Duration pollMaxInterval,
     Duration planningTimeout) {
-
-  /**
-   * Processors from which AUTO decodes ahead: one for the reader, and more than one for the fetch
-   * threads, which also read and decode the bodies.
-   */
-  static final int DECODE_AHEAD_PROCESSORS = 4;
 
   /** The settings a connection's properties give. */
   public static FetchSettings of(ConnectionConfig config) {
@@ -41,11 +33,6 @@ public record FetchSettings(
         config.get(ConnectionProperty.MAX_BUFFER_BYTES),
         config.get(ConnectionProperty.PAGE_SIZE),
         config.get(ConnectionProperty.ROW_ORDER) == ConnectionProperty.RowOrder.WORK_UNIT,
-        switch (config.get(ConnectionProperty.DECODE_AHEAD)) {
-          case ON -> true;
-          case OFF -> false;
-          case AUTO -> Runtime.getRuntime().availableProcessors() >= DECODE_AHEAD_PROCESSORS;
-        },
         config.get(ConnectionProperty.MAX_RETRIES),
         Duration.ofMillis(config.get(ConnectionProperty.POLL_INTERVAL_MILLIS)),
         Duration.ofMillis(config.get(ConnectionProperty.POLL_MAX_INTERVAL_MILLIS)),

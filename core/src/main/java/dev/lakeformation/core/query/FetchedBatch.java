@@ -3,9 +3,8 @@ package dev.lakeformation.core.query;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * One decoded record batch handed to the reader, with what was prepared for it on the fetch
- * thread. Its bytes (Arrow memory and prepared heap) count against the result's memory budget
- * until the reader closes it.
+ * One decoded record batch handed to the reader. Its Arrow memory counts against the result's
+ * memory budget until the reader closes it.
  */
 public final class FetchedBatch implements AutoCloseable {
   /** Told the batch's bytes once the batch is closed. */
@@ -14,30 +13,23 @@ public final class FetchedBatch implements AutoCloseable {
   }
 
   private final VectorSchemaRoot root;
-  private final Object prepared;
   private final long bytes;
   private final Release onClose;
   private boolean closed;
 
-  FetchedBatch(VectorSchemaRoot root, Object prepared, long bytes, Release onClose) {
+  FetchedBatch(VectorSchemaRoot root, long bytes, Release onClose) {
     this.root = root;
-    this.prepared = prepared;
     this.bytes = bytes;
     this.onClose = onClose;
   }
 
   /** A batch that is no stream's: built in memory (system tables), freed by closing it. */
   public static FetchedBatch inMemory(VectorSchemaRoot root) {
-    return new FetchedBatch(root, null, 0, bytes -> { });
+    return new FetchedBatch(root, 0, bytes -> { });
   }
 
   public VectorSchemaRoot root() {
     return root;
-  }
-
-  /** What the source's {@link BatchPreparer} prepared for this batch, or null. */
-  public Object prepared() {
-    return prepared;
   }
 
   public int rowCount() {

@@ -35,17 +35,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * keeps the reader from ever waiting on a unit that could be read: the fetch of the unit the
  * reader needs next may always read when the reader has nothing of that unit buffered. So memory
  * stays within the budget plus one batch per fetch, and the batch the reader holds. Bytes are
- * counted as decoded (dictionary columns expanded, compressed buffers inflated, and what the
- * {@link BatchPreparer} built on the heap), not as sent.
+ * counted as decoded (dictionary columns expanded, compressed buffers inflated), not as sent.
  *
  * <p><b>Order.</b> In work-unit order (the default) batches are handed out unit by unit, in the
  * order GetWorkUnits listed them; in completion order, as they are decoded.
- *
- * <p><b>Decoding ahead.</b> A consumer's {@link BatchPreparer} runs on the fetch thread right after
- * each batch is decoded: a result set builds there the Strings, BigDecimals and dates its getters
- * will return, so that its single reading thread mostly picks up what is ready. What it holds on
- * the heap counts against the budget with the batch's Arrow memory. A batch the reader is
- * already waiting for is handed over unprepared (see {@link #readerBlockedOn}).
  *
  * <p><b>Threads.</b> Fetches run on the JVM's shared {@link FetchThreads}, and never wait for room
  * on one: a fetch that finds the budget full <i>parks</i> (its place, between units or in the
@@ -87,8 +80,6 @@ public final class ResultStream implements BatchSource {
   private final BufferAllocator allocator;
   private final Executor threads;
   private final MemoryCeiling ceiling;
-  /** Work the consumer wants done on the fetch threads for each batch (decoding ahead), or null. */
-  private volatile BatchPreparer preparer;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition readerWake = lock.newCondition();
@@ -373,9 +364,7 @@ public final class ResultStream implements BatchSource {
         return Turn.GO;
       }
       listener.batchRead(unit, batch.getRowCount(), reader.lastBatchWireBytes());
-      BatchPreparer.Prepared prepared = readerBlockedOn(unit) ? null : prepare(batch);
-      long bytes = DecodedBytes.of(batch) + (prepared == null ? 0 : prepared.heapBytes());
-      deliver(unit, new FetchedBatch(batch, prepared == null ? null : prepared.values(), bytes, this::released));
+      deliver(unit, new FetchedBatch(batch, DecodedBytes.of(batch), this::released));
     }
   }
 
@@ -430,35 +419,6 @@ public final class ResultStream implements BatchSource {
       resumeParked();
     } finally {
       lock.unlock();
-    }
-  }
-
-  /**
-   * Whether the reader is blocked on exactly this batch. It then gets the batch at once,
-   * unprepared, and builds its values itself: preparing would keep it waiting while the fetch
-   * side, the slower one at that moment, does the reader's work. So preparation happens only
-   * where the fetch threads are ahead, and the work settles between them and the reader (with
-   * one fetch thread, or cores shared with other work, everything would otherwise land on the
-   * fetch side).
-   */
-  private boolean readerBlockedOn(WorkUnit unit) {
-    lock.lock();
-    try {
-      return readerWaiting && readerIsWaitingFor(unit);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private BatchPreparer.Prepared prepare(VectorSchemaRoot batch) {
-    BatchPreparer current = preparer;
-    return current == null ? null : current.prepare(batch);
-  }
-
-  @Override
-  public void prepareWith(BatchPreparer batchPreparer) {
-    if (settings.decodeAhead()) {
-      this.preparer = batchPreparer;
     }
   }
 

@@ -262,10 +262,6 @@ public class LfDataSource implements DataSource, SelfWrapper {
     set(ConnectionProperty.ROW_ORDER, value);
   }
 
-  public void setDecodeAhead(String value) {
-    set(ConnectionProperty.DECODE_AHEAD, value);
-  }
-
   public void setMaxRetries(int value) {
     set(ConnectionProperty.MAX_RETRIES, value);
   }

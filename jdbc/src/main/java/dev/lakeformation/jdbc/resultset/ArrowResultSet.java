@@ -33,9 +33,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * A forward-only, read-only ResultSet over record batches from a {@link BatchSource}. Each
  * column has one accessor, chosen from its Arrow type when the result opens and re-bound to
- * each batch's vector; getters go straight to it with the current row index. Where the source
- * fetches on threads of its own, the values of the columns being read are built there, ahead
- * ({@link DecodeAhead}), and the getters pick them up.
+ * each batch's vector; getters go straight to it with the current row index, and build the
+ * value they return from the batch's buffers, on the reading thread.
  */
 public final class ArrowResultSet extends ReadOnlyForwardResultSet implements LfResultSet {
   private final BatchSource source;
@@ -63,9 +62,6 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
   private SQLWarning warnings;
   /** Why fetching failed, once it has. */
   private SQLException failure;
-  /** Batches that arrived with values prepared on a fetch thread (for tests of decoding ahead). */
-  private long batchesPrepared;
-  private long batchesRead;
 
   /**
    * @param statement the statement that made this result, or null
@@ -105,7 +101,6 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
       }
     }
     this.metaData = new ArrowResultSetMetaData(schema);
-    source.prepareWith(new DecodeAhead(accessors));
   }
 
   /** Runs {@code action} too when the result set closes (after what the constructor was given). */
@@ -115,11 +110,6 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
       before.run();
       action.run();
     };
-  }
-
-  /** How many of the batches read so far came with values prepared ahead: {prepared, read}. */
-  long[] batchesPreparedAndRead() {
-    return new long[] {batchesPrepared, batchesRead};
   }
 
   /** Adds a warning that {@link #getWarnings()} reports (system tables use it for partial answers). */
@@ -168,12 +158,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
       return false;
     }
     batch = next;
-    batchesRead++;
     List<FieldVector> vectors = next.root().getFieldVectors();
-    ColumnAccessor.PreparedColumn[] prepared = (ColumnAccessor.PreparedColumn[]) next.prepared();
-    if (prepared != null) {
-      batchesPrepared++;
-    }
     try {
       // Once per batch, what lets the getters read every value by address: each column holds a
       // value for every row, and each buffer an accessor reads holds every value (bind checks).
@@ -182,7 +167,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
           throw new IllegalArgumentException("column " + (i + 1) + " has " + vectors.get(i).getValueCount()
               + " values in a batch of " + next.rowCount() + " rows");
         }
-        accessors[i].bind(vectors.get(i), prepared == null ? null : prepared[i]);
+        accessors[i].bind(vectors.get(i));
       }
     } catch (RuntimeException e) {
       failure = SqlErrors.of(SqlState.DATA_EXCEPTION, "A record batch of the result is corrupt: " + e.getMessage()

@@ -21,7 +21,7 @@ final class UnitsInMemory {
    * getString, as the driver's result set does; returns the rows. Anything but an SQLException escapes.
    */
   static long readAll(List<byte[]> units, BufferAllocator allocator) throws SQLException {
-    FetchSettings settings = new FetchSettings(2, 1L << 20, null, true, true, 0, Duration.ofMillis(1),
+    FetchSettings settings = new FetchSettings(2, 1L << 20, null, true, 0, Duration.ofMillis(1),
         Duration.ofMillis(1), Duration.ofSeconds(5));
     long rows = 0;
     try (ResultSet rs = new ArrowResultSet(ResultStream.ofBodies(units, settings, allocator), null, Long.MAX_VALUE,

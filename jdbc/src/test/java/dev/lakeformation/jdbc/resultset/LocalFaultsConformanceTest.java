@@ -25,16 +25,13 @@ class LocalFaultsConformanceTest extends LocalServiceConformance {
   }
 
   @AfterAll
-  static void everyFaultHappenedAndSomeBatchesCamePrepared() {
+  static void everyFaultHappened() {
     try {
       Faults faults = local.faults();
       for (Faults.Kind kind : Faults.Kind.values()) {
         System.out.println("faults injected: " + kind + " " + faults.injected(kind));
         assertTrue(faults.injected(kind) > 0, "no " + kind + " was injected");
       }
-      long[] batches = batchesPreparedAndRead();
-      assertTrue(batches[0] > 0 && batches[0] < batches[1],
-          batches[0] + " of " + batches[1] + " batches came prepared");
     } finally {
       local.close();
     }

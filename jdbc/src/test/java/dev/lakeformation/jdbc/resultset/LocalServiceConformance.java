@@ -27,8 +27,7 @@ abstract class LocalServiceConformance extends ResultSetConformance {
     String queryId = local().publishQuery("conformance", units);
     Connection connection = DriverManager.getConnection("jdbc:lakeformation://Endpoint=" + local().endpoint()
         + ";Region=us-east-1;AccessKeyId=" + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey="
-        // DecodeAhead=ON: values prepared on the fetch threads are checked too, on any machine.
-        + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY + ";DecodeAhead=ON;" + settings());
+        + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY + ";" + settings());
     connections.add(connection);
     return connection.createStatement()
         .executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'");

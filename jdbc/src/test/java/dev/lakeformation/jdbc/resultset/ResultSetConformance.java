@@ -52,8 +52,6 @@ abstract class ResultSetConformance {
   private static final AtomicLong CELLS = new AtomicLong();
   /** Calls made by the checks that go through ResultSet's methods by reflection. */
   private static final AtomicLong CALLS = new AtomicLong();
-  private static final AtomicLong BATCHES_READ = new AtomicLong();
-  private static final AtomicLong BATCHES_PREPARED = new AtomicLong();
   private static TimeZone savedZone;
   private static BufferAllocator dataAllocator;
   private static List<byte[]> dataset;
@@ -71,21 +69,14 @@ abstract class ResultSetConformance {
     emptyDataset = ConformanceUnits.empty(COLUMNS, dataAllocator);
     CELLS.set(0);
     CALLS.set(0);
-    BATCHES_READ.set(0);
-    BATCHES_PREPARED.set(0);
   }
 
   @AfterAll
   static void restoreZone() {
     TimeZone.setDefault(savedZone);
     dataAllocator.close();
-    System.out.printf("conformance: %d cells checked, %d more getter calls by reflection; %d of %d batches came"
-        + " with values prepared ahead%n", CELLS.get(), CALLS.get(), BATCHES_PREPARED.get(), BATCHES_READ.get());
-  }
-
-  /** Batches read by the cell checks so far, and how many of them came prepared ahead. */
-  static long[] batchesPreparedAndRead() {
-    return new long[] {BATCHES_PREPARED.get(), BATCHES_READ.get()};
+    System.out.printf("conformance: %d cells checked, %d more getter calls by reflection%n", CELLS.get(),
+        CALLS.get());
   }
 
   // ---------------------------------------------------------------- every getter on every type
@@ -102,9 +93,6 @@ abstract class ResultSetConformance {
         }
       }
       assertFalse(rs.next(), "more rows than the dataset's");
-      long[] prepared = rs.unwrap(ArrowResultSet.class).batchesPreparedAndRead();
-      BATCHES_PREPARED.addAndGet(prepared[0]);
-      BATCHES_READ.addAndGet(prepared[1]);
     }
     assertNoneWrong(wrong);
   }

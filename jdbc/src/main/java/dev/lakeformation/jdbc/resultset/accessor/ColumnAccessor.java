@@ -37,22 +37,10 @@ public abstract class ColumnAccessor {
    * cannot make the driver build a number of a billion digits.
    */
   static final int MAX_DIGITS = 10_000;
-  /** What an estimate of a prepared array costs beyond its values: the array header and one reference per row. */
-  private static final long ARRAY_BYTES = 16;
-  private static final long REFERENCE_BYTES = 4;
 
   protected final String columnName;
   /** The column's vector in the current batch. */
   protected FieldVector vector;
-  /**
-   * The current batch's values in this column's natural form, built ahead on a fetch thread
-   * ({@link #prepare}), by row; null when the batch came without them. Getters of that form
-   * read them instead of building each value on the reader's thread.
-   */
-  protected Object[] prepared;
-  /** Told, once, that the reader builds values a prepared batch would have held. */
-  private Runnable demand;
-  private boolean demanded;
   /**
    * The address of the vector's validity bitmap, read directly: {@code vector.isNull} is an
    * interface call through many vector classes and a checked read on every getter.
@@ -65,20 +53,8 @@ public abstract class ColumnAccessor {
     this.columnName = columnName;
   }
 
-  /**
-   * Points the accessor at the vector of the current batch, and at its prepared values (or null),
-   * which it uses only if they were built under the settings it reads with now (see {@link #preparedContext}).
-   */
-  public void bind(FieldVector vector, PreparedColumn column) {
-    bind(vector);
-    if (column != null && java.util.Objects.equals(column.context(), preparedContext())) {
-      this.prepared = column.values();
-    }
-  }
-
-  /** Points the accessor at the vector of the current batch, which has no prepared values. */
+  /** Points the accessor at the vector of the current batch. */
   public void bind(FieldVector vector) {
-    this.prepared = null;
     this.vector = vector;
     ArrowBuf bitmap;
     try {
@@ -119,99 +95,6 @@ public abstract class ColumnAccessor {
           + " bytes, too short for its " + vector.getValueCount() + " values");
     }
     return buffer.memoryAddress();
-  }
-
-  // ---------------------------------------------------------------- decoding ahead
-
-  /**
-   * Whether this column's natural values take building (Strings, BigDecimals, dates…), so that
-   * building them ahead on a fetch thread takes work off the reader's thread.
-   */
-  public boolean preparesAhead() {
-    return false;
-  }
-
-  /** Runs {@code onDemand} the first time a getter builds a value that {@link #prepare} would have built. */
-  public void onFirstBuild(Runnable onDemand) {
-    this.demand = onDemand;
-  }
-
-  /** Called by getters of the prepared form when they build a value themselves. */
-  protected final void built() {
-    if (!demanded && demand != null) {
-      demanded = true;
-      demand.run();
-    }
-  }
-
-  /**
-   * Builds the natural value of every non-null row of {@code batchVector}, on the calling (fetch)
-   * thread, with a twin of this accessor (this one belongs to the reader's thread). Null when a
-   * value cannot be built: the reader's getter then builds it, and reports why it cannot.
-   */
-  public final PreparedColumn prepare(FieldVector batchVector) {
-    ColumnAccessor twin = twin();
-    twin.bind(batchVector);
-    int rows = batchVector.getValueCount();
-    Object[] values = preparedArray(rows);
-    long heapBytes;
-    try {
-      heapBytes = ARRAY_BYTES + REFERENCE_BYTES * rows + twin.prepareInto(values);
-    } catch (SQLException | RuntimeException e) {
-      return null;
-    }
-    return new PreparedColumn(values, heapBytes, twin.preparedContext());
-  }
-
-  /**
-   * Fills {@code values} with the natural value of every non-null row of the bound vector;
-   * returns the heap they hold. Accessors with a faster way to build a whole batch override it.
-   */
-  protected long prepareInto(Object[] values) throws SQLException {
-    long heapBytes = 0;
-    for (int row = 0; row < values.length; row++) {
-      if (!isNull(row)) {
-        Object value = preparedValue(row);
-        values[row] = value;
-        heapBytes += heapBytesOf(value);
-      }
-    }
-    return heapBytes;
-  }
-
-  /**
-   * A column's prepared values, the heap they hold (an estimate, charged to the memory budget),
-   * and the setting they were built under (the JVM's zone, for dates), or null.
-   */
-  public record PreparedColumn(Object[] values, long heapBytes, Object context) {}
-
-  /**
-   * An array of the prepared values' own class (a String[]…): the reader then takes a value out
-   * of it without a cast, which would read the object's header, a cache miss on an object another
-   * thread built.
-   */
-  protected Object[] preparedArray(int rows) {
-    return new Object[rows];
-  }
-
-  /** The setting prepared values depend on, as it is now (null when they depend on none). */
-  protected Object preparedContext() {
-    return null;
-  }
-
-  /** A fresh accessor of the same column and type (preparing accessors only). */
-  protected ColumnAccessor twin() {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " prepares nothing ahead");
-  }
-
-  /** The natural value of a non-null row, as {@link #prepare} holds it (preparing accessors only). */
-  protected Object preparedValue(int row) throws SQLException {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " prepares nothing ahead");
-  }
-
-  /** The heap one prepared value holds, estimated (preparing accessors only). */
-  protected long heapBytesOf(Object value) {
-    return 0;
   }
 
   // ---------------------------------------------------------------- getters

@@ -57,46 +57,7 @@ final class DateAccessor extends FixedWidthAccessor {
   }
 
   @Override
-  public boolean preparesAhead() {
-    return true;
-  }
-
-  @Override
-  protected ColumnAccessor twin() {
-    return new DateAccessor(columnName);
-  }
-
-  @Override
-  protected Object[] preparedArray(int rows) {
-    return new Date[rows];
-  }
-
-  @Override
-  protected Object preparedValue(int row) {
-    return build(row, null);
-  }
-
-  /** Prepared dates are days in the JVM's zone, which may change before they are read. */
-  @Override
-  protected Object preparedContext() {
-    return defaultZone;
-  }
-
-  @Override
-  protected long heapBytesOf(Object value) {
-    return 32;
-  }
-
-  @Override
   public Date getDate(int row, Calendar calendar) {
-    if (calendar == null) {
-      if (prepared != null && prepared[row] != null) {
-        Date value = ((Date[]) prepared)[row];
-        prepared[row] = null; // a Date is mutable: it is handed out once, a second read builds another
-        return value;
-      }
-      built();
-    }
     return build(row, calendar);
   }
 

@@ -50,41 +50,7 @@ final class DecimalAccessor extends FixedWidthAccessor {
   }
 
   @Override
-  public boolean preparesAhead() {
-    return true;
-  }
-
-  @Override
-  protected ColumnAccessor twin() {
-    return new DecimalAccessor(columnName);
-  }
-
-  @Override
-  protected Object[] preparedArray(int rows) {
-    return new BigDecimal[rows];
-  }
-
-  @Override
-  protected Object preparedValue(int row) {
-    return decode(row);
-  }
-
-  /** A BigDecimal whose unscaled value fits in a long; larger ones hold a BigInteger too (not counted). */
-  @Override
-  protected long heapBytesOf(Object value) {
-    return 40;
-  }
-
-  @Override
   public BigDecimal getBigDecimal(int row) {
-    if (prepared != null) {
-      return ((BigDecimal[]) prepared)[row];
-    }
-    built();
-    return decode(row);
-  }
-
-  private BigDecimal decode(int row) {
     if (decimal != null && LITTLE_ENDIAN) {
       long at = data + ((long) row << 4);
       long low = MemoryUtil.getLong(at);

@@ -29,8 +29,6 @@ import org.apache.arrow.vector.ViewVarCharVector;
 final class TextAccessor extends ColumnAccessor {
   private static final int CACHED_MAX_BYTES = 24;
   private static final int CACHE_SLOTS = 256;
-  /** Past this, a batch's text is copied value by value: one copy would double a huge batch on the heap. */
-  private static final int BULK_COPY_MAX_BYTES = 16 << 20;
 
   /** After this many short values, a column whose values mostly missed stops using the cache. */
   private static final int CACHE_TRIAL = 4_096;
@@ -72,41 +70,7 @@ final class TextAccessor extends ColumnAccessor {
   }
 
   @Override
-  public boolean preparesAhead() {
-    return true;
-  }
-
-  @Override
-  protected ColumnAccessor twin() {
-    return new TextAccessor(columnName);
-  }
-
-  @Override
-  protected Object[] preparedArray(int rows) {
-    return new String[rows];
-  }
-
-  @Override
-  protected Object preparedValue(int row) {
-    return decode(row);
-  }
-
-  /** A String's header and array header, plus its bytes (one per character for Latin-1 text). */
-  @Override
-  protected long heapBytesOf(Object value) {
-    return 40 + ((String) value).length();
-  }
-
-  @Override
   public String getString(int row) {
-    if (prepared != null) {
-      return ((String[]) prepared)[row];
-    }
-    built();
-    return decode(row);
-  }
-
-  private String decode(int row) {
     if (offsetWidth == 0) {
       return new String(((ViewVarCharVector) vector).get(row), StandardCharsets.UTF_8);
     }
@@ -125,32 +89,6 @@ final class TextAccessor extends ColumnAccessor {
     }
     MemoryUtil.copyFromMemory(data + start, scratch, 0, length);
     return text(scratch, 0, length);
-  }
-
-  /**
-   * On a fetch thread: the column's bytes of the whole batch are copied out of Arrow memory at
-   * once, and each String built from its slice of them.
-   */
-  @Override
-  protected long prepareInto(Object[] values) throws SQLException {
-    int rows = values.length;
-    int first = offsetWidth == 4 && rows > 0 ? MemoryUtil.getInt(offsets) : 0;
-    int length = offsetWidth == 4 && rows > 0 ? MemoryUtil.getInt(offsets + ((long) rows << 2)) - first : 0;
-    if (offsetWidth != 4 || length > BULK_COPY_MAX_BYTES) {
-      return super.prepareInto(values);
-    }
-    byte[] bytes = new byte[length];
-    MemoryUtil.copyFromMemory(data + first, bytes, 0, length);
-    long heapBytes = 0;
-    for (int row = 0; row < rows; row++) {
-      if (!isNull(row)) {
-        int start = MemoryUtil.getInt(offsets + ((long) row << 2));
-        String value = text(bytes, start - first, MemoryUtil.getInt(offsets + ((long) (row + 1) << 2)) - start);
-        values[row] = value;
-        heapBytes += heapBytesOf(value);
-      }
-    }
-    return heapBytes;
   }
 
   /** The text of {@code length} bytes at {@code from}: a short one from the cache when it repeats. */

@@ -25,7 +25,7 @@ final class TimestampAccessor extends FixedWidthAccessor {
   private final ArrowType.Timestamp type;
   private final long nanosPerUnit;
   private final ZoneId zone;
-  /** The JVM's zone when bound: a zoned value's Timestamp is read in it, so prepared ones depend on it. */
+  /** The JVM's zone when bound: a zoned value's Timestamp is read in it (asking for it per value clones a TimeZone). */
   private ZoneId defaultZone;
 
   TimestampAccessor(String columnName, ArrowType.Timestamp type) {
@@ -39,38 +39,6 @@ final class TimestampAccessor extends FixedWidthAccessor {
   public void bind(FieldVector vector) {
     super.bind(vector);
     this.defaultZone = ZoneId.systemDefault();
-  }
-
-  @Override
-  public boolean preparesAhead() {
-    return true;
-  }
-
-  @Override
-  protected ColumnAccessor twin() {
-    return new TimestampAccessor(columnName, type);
-  }
-
-  @Override
-  protected Object[] preparedArray(int rows) {
-    return new Timestamp[rows];
-  }
-
-  /** The value as getTimestamp without a Calendar reads it. */
-  @Override
-  protected Object preparedValue(int row) {
-    return build(row, null);
-  }
-
-  /** Prepared Timestamps are placed in the JVM's zone (a zone-less one as its wall clock there), which may change. */
-  @Override
-  protected Object preparedContext() {
-    return defaultZone;
-  }
-
-  @Override
-  protected long heapBytesOf(Object value) {
-    return 32;
   }
 
   /**
@@ -117,14 +85,6 @@ final class TimestampAccessor extends FixedWidthAccessor {
 
   @Override
   public Timestamp getTimestamp(int row, Calendar calendar) {
-    if (calendar == null) {
-      if (prepared != null && prepared[row] != null) {
-        Timestamp value = ((Timestamp[]) prepared)[row];
-        prepared[row] = null; // a Timestamp is mutable: it is handed out once, a second read builds another
-        return value;
-      }
-      built();
-    }
     return build(row, calendar);
   }
 
