@@ -23,8 +23,10 @@ public final class RootAllocators {
 
   private RootAllocators() {}
 
+  /** A root allocator whose large blocks are reused once freed (see {@link RecyclingAllocationManager}). */
   public static RootAllocator create() {
-    return new RootAllocator();
+    return new RootAllocator(RootAllocator.configBuilder()
+        .allocationManagerFactory(RecyclingAllocationManager.FACTORY).build());
   }
 
   /**
