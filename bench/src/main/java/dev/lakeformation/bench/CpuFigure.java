@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * per byte) and the hand-tuned loop over the same bodies on one thread (CPU per row).
  */
 final class CpuFigure {
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 5;
 
   /** The figures, and the table of CPU by role that explains them. */
   record Result(List<Figure> figures, String table) {}

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,7 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * which then reads the rows.
  */
 class SparkAggregatePushdownTest {
-  private static final Pattern QUERY_ID = Pattern.compile("LakeFormation query ([0-9a-f-]{36})");
   private static final Pattern AGGREGATE = Pattern.compile("(COUNT|SUM|MIN|MAX)\\(");
   private static SparkFixture fixture;
 
@@ -56,14 +54,6 @@ class SparkAggregatePushdownTest {
     }).sorted(Comparator.naturalOrder()).toList();
   }
 
-  /** The SQL LakeFormation Local was asked to plan for this DataFrame's scan. */
-  private static String plannedSql(Dataset<Row> df) {
-    String plan = df.queryExecution().executedPlan().toString();
-    Matcher id = QUERY_ID.matcher(plan);
-    assertTrue(id.find(), plan);
-    return fixture.local.queryText(id.group(1)).orElseThrow();
-  }
-
   private static Dataset<Row> table() {
     return fixture.read("types").option("table", "types.all_types").load();
   }
@@ -87,7 +77,7 @@ class SparkAggregatePushdownTest {
   void anAggregateSqlComputesAlikeIsPlannedAndGivesSparksValues(String where, String groups, String aggregates,
       String planned) {
     Dataset<Row> pushed = aggregate(table(), where, groups, aggregates);
-    String sql = plannedSql(pushed);
+    String sql = fixture.receivedSql(pushed);
     assertTrue(sql.contains(planned), sql);
     Dataset<Row> bySpark = aggregate(fixture.query("types", "SELECT * FROM all_types"), where, groups, aggregates);
     assertEquals(sorted(bySpark), sorted(pushed));
@@ -111,7 +101,7 @@ class SparkAggregatePushdownTest {
   })
   void anAggregateSqlMightComputeOtherwiseStaysWithSpark(String where, String groups, String aggregates) {
     Dataset<Row> kept = aggregate(table(), where, groups, aggregates);
-    String sql = plannedSql(kept);
+    String sql = fixture.receivedSql(kept);
     assertFalse(AGGREGATE.matcher(sql).find(), sql);
     assertFalse(sql.contains("GROUP BY"), sql);
     Dataset<Row> bySpark = aggregate(fixture.query("types", "SELECT * FROM all_types"), where, groups, aggregates);
@@ -122,7 +112,7 @@ class SparkAggregatePushdownTest {
   void aGroupedAggregateFetchesOneRowPerGroup() {
     Dataset<Row> perStatus = fixture.read("tpch").option("table", "tpch.orders").load()
         .groupBy("o_orderstatus").agg(functions.count("*"), functions.sum("o_totalprice"), functions.max("o_orderdate"));
-    String sql = plannedSql(perStatus);
+    String sql = fixture.receivedSql(perStatus);
     assertEquals("SELECT \"o_orderstatus\", COUNT(*), SUM(\"o_totalprice\"), MAX(\"o_orderdate\")"
         + " FROM \"tpch\".\"orders\" GROUP BY \"o_orderstatus\"", sql);
     Dataset<Row> bySpark = fixture.query("tpch", "SELECT * FROM orders")
@@ -139,7 +129,7 @@ class SparkAggregatePushdownTest {
     fixture.spark.conf().set("spark.sql.catalog.lfagg.password", SparkFixture.SECRET);
     Dataset<Row> bySegment = fixture.spark.sql("SELECT c_mktsegment, count(*) AS customers, min(c_acctbal)"
         + " FROM lfagg.tpch.customer WHERE c_nationkey < 10 GROUP BY c_mktsegment");
-    String sql = plannedSql(bySegment);
+    String sql = fixture.receivedSql(bySegment);
     assertTrue(sql.startsWith("SELECT \"c_mktsegment\", COUNT(*), MIN(\"c_acctbal\") FROM \"tpch\".\"customer\" WHERE"),
         sql);
     Dataset<Row> bySpark = fixture.query("tpch", "SELECT * FROM customer").where("c_nationkey < 10")

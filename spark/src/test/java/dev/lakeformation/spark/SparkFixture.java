@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,6 +29,7 @@ final class SparkFixture {
   /** Characters no log line or plan would hold by chance, so that any 4 of them in a row are a leak. */
   static final String SECRET = "Xq7^Vw|Zr~Kp3*Mb!Hy8_Gu+Jn5-Tc";
 
+  private static final Pattern QUERY_ID = Pattern.compile("LakeFormation query ([0-9a-f-]{36})");
   private static SparkFixture shared;
 
   final LakeFormationLocal local;
@@ -70,6 +73,16 @@ final class SparkFixture {
 
   Dataset<Row> query(String database, String sql) {
     return read(database).option("query", sql).load();
+  }
+
+  /** The SQL LakeFormation Local was asked to plan for a DataFrame's scan (found by the query ID its plan shows). */
+  String receivedSql(Dataset<Row> df) {
+    String plan = df.queryExecution().executedPlan().toString();
+    Matcher id = QUERY_ID.matcher(plan);
+    if (!id.find()) {
+      throw new AssertionError("no Lake Formation query in " + plan);
+    }
+    return local.queryText(id.group(1)).orElseThrow();
   }
 
   /** The scan node of a DataFrame's physical plan. */

@@ -99,11 +99,7 @@ final class TextAccessor extends ColumnAccessor {
     if (++cacheLookups == CACHE_TRIAL) {
       cacheOff = cacheHits * 2 < CACHE_TRIAL; // high cardinality: copying into the cache only costs
     }
-    int hash = length;
-    for (int i = from; i < from + length; i++) {
-      hash = 31 * hash + bytes[i];
-    }
-    int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+    int slot = slot(bytes, from, length);
     byte[] cached = cachedBytes[slot];
     if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
       cacheHits++;
@@ -113,6 +109,26 @@ final class TextAccessor extends ColumnAccessor {
     cachedBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
     cachedStrings[slot] = value;
     return value;
+  }
+
+  /**
+   * The cache slot of short text, from a hash of it eight bytes at a time (the last word may
+   * overlap the one before it): a byte at a time, hashing cost more than the String it saves.
+   */
+  private static int slot(byte[] bytes, int from, int length) {
+    long hash = length;
+    if (length >= 8) {
+      int last = from + length - 8;
+      for (int i = from; i < last; i += 8) {
+        hash = (hash ^ MemoryUtil.getLong(bytes, i)) * 0x9E3779B97F4A7C15L;
+      }
+      hash = (hash ^ MemoryUtil.getLong(bytes, last)) * 0x9E3779B97F4A7C15L;
+    } else {
+      for (int i = from; i < from + length; i++) {
+        hash = (hash ^ bytes[i]) * 0x9E3779B97F4A7C15L;
+      }
+    }
+    return (int) (hash >>> 56) & (CACHE_SLOTS - 1);
   }
 
   @Override
