@@ -19,7 +19,6 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.lakeformation.model.GetWorkUnitResultsResponse;
-import software.amazon.awssdk.services.lakeformation.model.WorkUnitRange;
 
 /**
  * One way of reading a planned query, in a JVM of its own (LakeFormation Local stays in the
@@ -153,32 +152,23 @@ public final class CpuRead {
     };
     try (AwsClients aws = ServiceFigures.clients(endpoint); BufferAllocator allocator = new RootAllocator()) {
       HandTunedLoop loop = null;
-      String token = null;
-      do {
-        String pageToken = token;
-        var page = aws.lakeFormation().getWorkUnits(r -> r.queryId(queryId).nextToken(pageToken));
-        for (WorkUnitRange range : page.workUnitRanges()) {
-          for (long id = range.workUnitIdMin(); id <= range.workUnitIdMax(); id++) {
-            long unit = id;
-            byte[] body;
-            try (ResponseInputStream<GetWorkUnitResultsResponse> in = aws.lakeFormation().getWorkUnitResults(
-                r -> r.queryId(queryId).workUnitId(unit).workUnitToken(range.workUnitToken()))) {
-              body = in.readAllBytes();
-            }
-            try (ArrowStreamReader reader = ArrowIpc.openStream(new ByteArrayInputStream(body), allocator)) {
-              if (loop == null) {
-                loop = new HandTunedLoop(HandTunedLoop.kindsOf(reader.getVectorSchemaRoot().getSchema().getFields()));
-              }
-              while (reader.loadNextBatch()) {
-                long cpu = THREADS.getCurrentThreadCpuTime();
-                rows += loop.read(reader.getVectorSchemaRoot(), sink);
-                loopCpu += THREADS.getCurrentThreadCpuTime() - cpu;
-              }
-            }
+      for (TransportBaseline.Unit unit : TransportBaseline.units(aws, queryId)) {
+        byte[] body;
+        try (ResponseInputStream<GetWorkUnitResultsResponse> in = aws.lakeFormation().getWorkUnitResults(
+            r -> r.queryId(queryId).workUnitId(unit.id()).workUnitToken(unit.token()))) {
+          body = in.readAllBytes();
+        }
+        try (ArrowStreamReader reader = ArrowIpc.openStream(new ByteArrayInputStream(body), allocator)) {
+          if (loop == null) {
+            loop = new HandTunedLoop(HandTunedLoop.kindsOf(reader.getVectorSchemaRoot().getSchema().getFields()));
+          }
+          while (reader.loadNextBatch()) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            rows += loop.read(reader.getVectorSchemaRoot(), sink);
+            loopCpu += THREADS.getCurrentThreadCpuTime() - cpu;
           }
         }
-        token = page.nextToken();
-      } while (token != null && !token.isEmpty());
+      }
     }
     if (hash[0] == 42) {
       System.out.print(""); // keeps the values from being optimised away

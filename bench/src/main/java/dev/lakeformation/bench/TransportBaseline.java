@@ -18,12 +18,13 @@ import software.amazon.awssdk.services.lakeformation.model.WorkUnitRange;
  * on P threads, with nothing decoded. What no driver can beat on this machine.
  */
 final class TransportBaseline {
-  private record Unit(long id, String token) {}
+  /** A work unit as GetWorkUnitResults names it. */
+  record Unit(long id, String token) {}
 
   private TransportBaseline() {}
 
-  /** Reads every unit of {@code queryId}; returns {bytes, nanos}. */
-  static long[] readAll(AwsClients aws, String queryId, int threads) throws Exception {
+  /** Every work unit of {@code queryId}, page after page of GetWorkUnits. */
+  static List<Unit> units(AwsClients aws, String queryId) {
     List<Unit> units = new ArrayList<>();
     String token = null;
     do {
@@ -36,6 +37,12 @@ final class TransportBaseline {
       }
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
+    return units;
+  }
+
+  /** Reads every unit of {@code queryId}; returns {bytes, nanos}. */
+  static long[] readAll(AwsClients aws, String queryId, int threads) throws Exception {
+    List<Unit> units = units(aws, queryId);
     AtomicInteger next = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
