@@ -56,7 +56,9 @@ public class UseDriver {
   private static long busyDriverThreads() {
     return Thread.getAllStackTraces().entrySet().stream()
         .filter(e -> e.getKey().getName().startsWith("lakeformation-jdbc"))
-        .filter(e -> java.util.Arrays.stream(e.getValue()).noneMatch(frame -> frame.getMethodName().equals("getTask")))
+        // idle: a fetch thread waiting in its pool, or the result sets' cleaner waiting for garbage
+        .filter(e -> java.util.Arrays.stream(e.getValue()).noneMatch(frame -> frame.getMethodName().equals("getTask")
+            || frame.getClassName().equals("java.lang.ref.ReferenceQueue") && frame.getMethodName().equals("remove")))
         .count();
   }
 }

@@ -19,11 +19,13 @@ import org.apache.spark.sql.connector.expressions.aggregate.Sum;
  * Spark's aggregates as Athena SQL, where the two compute the same value for every input:
  * {@code COUNT(*)}; {@code COUNT} of any column; {@code COUNT(DISTINCT)}, {@code MIN} and
  * {@code MAX} of integers, decimals, text, booleans and dates; {@code SUM} (and
- * {@code SUM(DISTINCT)}) of integers and decimals; grouped by plain columns of those kinds. That
- * leaves floating point to Spark (NaN, and a sum's result depends on the order it adds in),
- * timestamps, binary and CHAR, as for filters ({@link FilterSql}), and every aggregate over an
- * expression or with a FILTER. A sum that overflows fails in the service with an error, where
- * Spark without ANSI mode would wrap around or give NULL: never a different number.
+ * {@code SUM(DISTINCT)}) of decimals and of integers up to INTEGER; grouped by plain columns of
+ * those kinds. That leaves floating point to Spark (NaN, and a sum's result depends on the order
+ * it adds in), timestamps, binary and CHAR, as for filters ({@link FilterSql}), and every
+ * aggregate over an expression or with a FILTER. A sum of BIGINTs stays with Spark too: Spark
+ * asks for one to compute an AVG, which it adds in doubles and never overflows, while the
+ * service adds BIGINTs exactly and fails past 2^63. Sums of smaller integers cannot overflow
+ * a BIGINT short of four billion rows of the largest INTEGER.
  *
  * <p>The query computes each group once over the whole table, so the result is complete: Spark
  * does not aggregate it again, it only casts each value to the type it expects (a sum of
@@ -31,7 +33,8 @@ import org.apache.spark.sql.connector.expressions.aggregate.Sum;
  */
 final class AggregateSql {
   private static final Set<TableColumns.Kind> ORDERED = EnumSet.of(TableColumns.Kind.INTEGRAL,
-      TableColumns.Kind.DECIMAL, TableColumns.Kind.TEXT, TableColumns.Kind.BOOLEAN, TableColumns.Kind.DATE);
+      TableColumns.Kind.BIGINT, TableColumns.Kind.DECIMAL, TableColumns.Kind.TEXT, TableColumns.Kind.BOOLEAN,
+      TableColumns.Kind.DATE);
   private static final Set<TableColumns.Kind> NUMERIC = EnumSet.of(TableColumns.Kind.INTEGRAL,
       TableColumns.Kind.DECIMAL);
 
@@ -43,10 +46,19 @@ final class AggregateSql {
    */
   record Output(String sql, String column) {}
 
-  /** The SELECT list and GROUP BY clause of an aggregation pushed whole. */
+  /**
+   * The SELECT list and GROUP BY clause of an aggregation pushed whole. Each output is named by
+   * its position ({@code AS "_0"}…): Spark reads them by position, and Athena would name unnamed
+   * outputs {@code _col1}…, which a grouped column of a table made by CREATE TABLE AS may be
+   * called too.
+   */
   record Written(List<Output> outputs, List<String> groupBy) {
     String selectList() {
-      return String.join(", ", outputs.stream().map(Output::sql).toList());
+      List<String> named = new ArrayList<>();
+      for (int i = 0; i < outputs.size(); i++) {
+        named.add(outputs.get(i).sql() + " AS \"_" + i + "\"");
+      }
+      return String.join(", ", named);
     }
 
     String groupByClause() {

@@ -66,7 +66,8 @@ final class CatalogTable implements SupportsRead {
   /** What SQL may be written over a column of this type (see {@link TableColumns}). */
   private static TableColumns.Kind pushdownKind(SqlType type) {
     return switch (type.kind()) {
-      case TINYINT, SMALLINT, INTEGER, BIGINT -> TableColumns.Kind.INTEGRAL;
+      case TINYINT, SMALLINT, INTEGER -> TableColumns.Kind.INTEGRAL;
+      case BIGINT -> TableColumns.Kind.BIGINT;
       case DECIMAL -> type.length() <= DecimalType.MAX_PRECISION() ? TableColumns.Kind.DECIMAL
           : TableColumns.Kind.OTHER; // read as text by Spark
       case VARCHAR -> TableColumns.Kind.TEXT;

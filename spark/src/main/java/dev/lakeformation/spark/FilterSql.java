@@ -140,7 +140,7 @@ final class FilterSql {
     }
     return switch (kind) {
       // The smallest BIGINT has no literal of its own: SQL reads -9223372036854775808 as minus an overflowing one.
-      case INTEGRAL -> value instanceof Long l && l == Long.MIN_VALUE ? Optional.of("(-9223372036854775807 - 1)")
+      case INTEGRAL, BIGINT -> value instanceof Long l && l == Long.MIN_VALUE ? Optional.of("(-9223372036854775807 - 1)")
           : value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long
           ? Optional.of(value.toString()) : Optional.empty();
       case DECIMAL -> value instanceof BigDecimal decimal ? decimalLiteral(decimal) : Optional.empty();

@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * {@link AggregateSql}).
  */
 final class TableColumns {
-  /** What SQL compares, orders and adds alike with Spark; OTHER is read, counted, never compared. */
-  enum Kind { INTEGRAL, DECIMAL, TEXT, BOOLEAN, DATE, OTHER }
+  /**
+   * What SQL compares, orders and adds alike with Spark; OTHER is read, counted, never compared.
+   * BIGINT is apart from the smaller integers for sums only (see {@link AggregateSql}).
+   */
+  enum Kind { INTEGRAL, BIGINT, DECIMAL, TEXT, BOOLEAN, DATE, OTHER }
 
   /** Names pushed: one part, as Glue writes them; a dotted name may be a nested field. */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]+");

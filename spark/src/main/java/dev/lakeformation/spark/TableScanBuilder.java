@@ -124,6 +124,11 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
   private Scan aggregatedScan(ResolvedQuery planned) throws LakeFormationException {
     List<AggregateSql.Output> outputs = aggregation.outputs();
     if (planned.units.isEmpty()) {
+      if (aggregation.groupBy().isEmpty()) {
+        // An aggregation without GROUP BY has exactly one row, even over no rows.
+        throw new LakeFormationException(SqlState.DATA_EXCEPTION, "The query " + planned.queryId + " of table "
+            + options.table() + " returned no row for an aggregation without GROUP BY, which always has one.");
+      }
       // No rows (grouped, over no rows); the columns are those Spark expects, as nothing is read.
       StructField[] fields = new StructField[outputs.size()];
       for (int i = 0; i < fields.length; i++) {

@@ -60,12 +60,12 @@ class SparkAggregatePushdownTest {
 
   @ParameterizedTest(name = "{0} GROUP BY {1}: {2}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-      "||count(*)|SELECT COUNT(*) FROM \"types\".\"all_types\"",
-      "||count(c_double);count(c_int_array);count(c_timestamp)|SELECT COUNT(\"c_double\"), COUNT(\"c_int_array\"), COUNT(\"c_timestamp\") FROM",
-      "|c_boolean|count(*);sum(c_integer);min(c_varchar);max(c_date)|SELECT \"c_boolean\", COUNT(*), SUM(\"c_integer\"), MIN(\"c_varchar\"), MAX(\"c_date\") FROM \"types\".\"all_types\" GROUP BY \"c_boolean\"",
+      "||count(*)|SELECT COUNT(*) AS \"_0\" FROM \"types\".\"all_types\"",
+      "||count(c_double);count(c_int_array);count(c_timestamp)|SELECT COUNT(\"c_double\") AS \"_0\", COUNT(\"c_int_array\") AS \"_1\", COUNT(\"c_timestamp\") AS \"_2\" FROM",
+      "|c_boolean|count(*);sum(c_integer);min(c_varchar);max(c_date)|SELECT \"c_boolean\" AS \"_0\", COUNT(*) AS \"_1\", SUM(\"c_integer\") AS \"_2\", MIN(\"c_varchar\") AS \"_3\", MAX(\"c_date\") AS \"_4\" FROM \"types\".\"all_types\" GROUP BY \"c_boolean\"",
       "||sum(c_tinyint);sum(c_smallint);sum(c_decimal_5_2);sum(c_decimal_18_4)|SUM(\"c_decimal_18_4\")",
       "||min(c_bigint);max(c_bigint);min(c_decimal_38_10);max(c_decimal_38_10);min(c_boolean);max(c_boolean)|MAX(\"c_decimal_38_10\")",
-      "||min(c_varchar);max(c_varchar);min(c_date);max(c_date);min(c_tinyint);max(c_smallint)|MIN(\"c_varchar\"), MAX(\"c_varchar\")",
+      "||min(c_varchar);max(c_varchar);min(c_date);max(c_date);min(c_tinyint);max(c_smallint)|MIN(\"c_varchar\") AS \"_0\", MAX(\"c_varchar\")",
       "||count(DISTINCT c_boolean);sum(DISTINCT c_integer);count(DISTINCT c_varchar)|COUNT(DISTINCT \"c_boolean\")",
       "||avg(c_integer);avg(c_decimal_5_2)|SUM(\"c_integer\")",
       "|c_varchar;c_date|count(*);max(id)|GROUP BY \"c_varchar\", \"c_date\"",
@@ -87,6 +87,8 @@ class SparkAggregatePushdownTest {
   @ParameterizedTest(name = "{0} GROUP BY {1}: {2}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "||sum(c_double)",
+      "||sum(c_bigint)",
+      "||avg(c_bigint)",
       "||max(c_timestamp)",
       "||min(c_char)",
       "||max(c_varbinary)",
@@ -113,12 +115,25 @@ class SparkAggregatePushdownTest {
     Dataset<Row> perStatus = fixture.read("tpch").option("table", "tpch.orders").load()
         .groupBy("o_orderstatus").agg(functions.count("*"), functions.sum("o_totalprice"), functions.max("o_orderdate"));
     String sql = fixture.receivedSql(perStatus);
-    assertEquals("SELECT \"o_orderstatus\", COUNT(*), SUM(\"o_totalprice\"), MAX(\"o_orderdate\")"
-        + " FROM \"tpch\".\"orders\" GROUP BY \"o_orderstatus\"", sql);
+    assertEquals("SELECT \"o_orderstatus\" AS \"_0\", COUNT(*) AS \"_1\", SUM(\"o_totalprice\") AS \"_2\","
+        + " MAX(\"o_orderdate\") AS \"_3\" FROM \"tpch\".\"orders\" GROUP BY \"o_orderstatus\"", sql);
     Dataset<Row> bySpark = fixture.query("tpch", "SELECT * FROM orders")
         .groupBy("o_orderstatus").agg(functions.count("*"), functions.sum("o_totalprice"), functions.max("o_orderdate"));
     assertEquals(sorted(bySpark), sorted(perStatus));
     assertEquals(3, perStatus.count());
+  }
+
+  /** Athena names unnamed outputs _col1…: a grouped column of that name must not clash with them. */
+  @Test
+  void aGroupedColumnNamedAsAthenaNamesOutputsIsPushedToo() throws Exception {
+    fixture.local.execute("ctas", "CREATE TABLE t (\"_col1\" VARCHAR(10), v INTEGER);"
+        + " INSERT INTO t VALUES ('a', 1), ('a', 2), ('b', 3), (NULL, 4)");
+    Dataset<Row> grouped = fixture.read("ctas").option("table", "ctas.t").load().groupBy("_col1")
+        .agg(functions.count("*"), functions.sum("v"));
+    assertTrue(fixture.receivedSql(grouped).contains("GROUP BY \"_col1\""), fixture.receivedSql(grouped));
+    Dataset<Row> bySpark = fixture.query("ctas", "SELECT * FROM t").groupBy("_col1")
+        .agg(functions.count("*"), functions.sum("v"));
+    assertEquals(sorted(bySpark), sorted(grouped));
   }
 
   @Test
@@ -130,8 +145,8 @@ class SparkAggregatePushdownTest {
     Dataset<Row> bySegment = fixture.spark.sql("SELECT c_mktsegment, count(*) AS customers, min(c_acctbal)"
         + " FROM lfagg.tpch.customer WHERE c_nationkey < 10 GROUP BY c_mktsegment");
     String sql = fixture.receivedSql(bySegment);
-    assertTrue(sql.startsWith("SELECT \"c_mktsegment\", COUNT(*), MIN(\"c_acctbal\") FROM \"tpch\".\"customer\" WHERE"),
-        sql);
+    assertTrue(sql.startsWith("SELECT \"c_mktsegment\" AS \"_0\", COUNT(*) AS \"_1\", MIN(\"c_acctbal\") AS \"_2\""
+        + " FROM \"tpch\".\"customer\" WHERE"), sql);
     Dataset<Row> bySpark = fixture.query("tpch", "SELECT * FROM customer").where("c_nationkey < 10")
         .groupBy("c_mktsegment").agg(functions.count("*").as("customers"), functions.min("c_acctbal"));
     assertEquals(sorted(bySpark), sorted(bySegment));

@@ -20,8 +20,9 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * faults per gigabyte read, and a third of the fetch threads' CPU. A block taken again from the
  * pool has its pages mapped, and often still in cache.
  *
- * <p>The pool holds blocks of {@value #POOLED_MIN_BYTES} bytes or more (the allocator rounds
- * requests to powers of two, so there are few sizes), and gives the most recently freed block
+ * <p>The pool holds blocks whose size is a power of two from {@value #POOLED_MIN_BYTES} bytes
+ * to {@value #POOLED_MAX_BYTES} (the allocator rounds requests below 16 MB to powers of two, so
+ * there are few sizes, and each is asked for again), and gives the most recently freed block
  * first. It holds at most an eighth of the maximum heap, between 16 and 256 MB, for the JVM: as
  * much as the fetches of a few results keep in flight (a result buffers up to MaxBufferBytes, and
  * the JVM's results together up to half the heap), and what stays mapped once reading is done. A
@@ -41,6 +42,7 @@ final class RecyclingAllocationManager extends AllocationManager {
   };
 
   static final long POOLED_MIN_BYTES = 64 * 1024;
+  static final long POOLED_MAX_BYTES = 16L << 20;
   static final long POOL_BYTES = Math.max(16L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
 
   private static final Map<Long, ConcurrentLinkedDeque<Long>> FREE_BY_SIZE = new ConcurrentHashMap<>();
@@ -55,8 +57,13 @@ final class RecyclingAllocationManager extends AllocationManager {
     this.address = take(size);
   }
 
+  /** Sizes the pool keeps: larger ones are allocated at their exact size and seldom asked for again. */
+  private static boolean pooled(long size) {
+    return size >= POOLED_MIN_BYTES && size <= POOLED_MAX_BYTES && Long.bitCount(size) == 1;
+  }
+
   private static long take(long size) {
-    if (size >= POOLED_MIN_BYTES) {
+    if (pooled(size)) {
       ConcurrentLinkedDeque<Long> free = FREE_BY_SIZE.get(size);
       Long pooled = free == null ? null : free.pollFirst();
       if (pooled != null) {
@@ -69,7 +76,7 @@ final class RecyclingAllocationManager extends AllocationManager {
 
   @Override
   protected void release0() {
-    if (size >= POOLED_MIN_BYTES) {
+    if (pooled(size)) {
       if (POOLED.addAndGet(size) <= POOL_BYTES) {
         FREE_BY_SIZE.computeIfAbsent(size, s -> new ConcurrentLinkedDeque<>()).addFirst(address);
         return;

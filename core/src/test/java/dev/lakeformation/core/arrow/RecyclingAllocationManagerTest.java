@@ -38,6 +38,8 @@ class RecyclingAllocationManagerTest {
       long before = RecyclingAllocationManager.pooledBytes();
       allocator.buffer(1024).close();
       assertEquals(before, RecyclingAllocationManager.pooledBytes(), "a small block went back to the C library");
+      allocator.buffer((16L << 20) + 12_345).close();
+      assertEquals(before, RecyclingAllocationManager.pooledBytes(), "so did a large one of an odd size");
       long block = 8L << 20;
       int count = (int) (RecyclingAllocationManager.POOL_BYTES / block) + 4;
       ArrowBuf[] buffers = new ArrowBuf[count];

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.lang.ref.Cleaner;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -37,6 +39,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * value they return from the batch's buffers, on the reading thread.
  */
 public final class ArrowResultSet extends ReadOnlyForwardResultSet implements LfResultSet {
+  /** Frees the last batch of a result closed from another thread and never read again. */
+  private static final Cleaner BATCH_CLEANER = Cleaner.create(task -> new Thread(task, "lakeformation-jdbc-cleaner"));
+
   private final BatchSource source;
   private final Statement statement;
   private final long rowLimit;
@@ -58,6 +63,10 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
    * own checked reads check a buffer's reference count first).
    */
   private volatile boolean closed;
+  /** The thread that took the current batch: the one that may be reading its memory. */
+  private volatile Thread reader;
+  /** The current batch, as whoever frees it takes it: the reader, close(), or the cleaner. */
+  private final HeldBatch held = new HeldBatch();
   private int fetchSize;
   private SQLWarning warnings;
   /** Why fetching failed, once it has. */
@@ -101,6 +110,28 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
       }
     }
     this.metaData = new ArrowResultSetMetaData(schema);
+    BATCH_CLEANER.register(this, held);
+  }
+
+  /** A result's current batch, freed exactly once by whichever of its owners gets to it first. */
+  private static final class HeldBatch implements Runnable {
+    private final AtomicReference<FetchedBatch> batch = new AtomicReference<>();
+
+    void hold(FetchedBatch current) {
+      batch.set(current);
+    }
+
+    void release() {
+      FetchedBatch current = batch.getAndSet(null);
+      if (current != null) {
+        current.close();
+      }
+    }
+
+    @Override
+    public void run() {
+      release();
+    }
   }
 
   /** Runs {@code action} too when the result set closes (after what the constructor was given). */
@@ -142,10 +173,8 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
   }
 
   private boolean nextBatch() throws SQLException {
-    if (batch != null) {
-      batch.close();
-      batch = null;
-    }
+    held.release();
+    batch = null;
     FetchedBatch next;
     try {
       next = source.next();
@@ -158,6 +187,8 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
       return false;
     }
     batch = next;
+    held.hold(next);
+    reader = Thread.currentThread();
     List<FieldVector> vectors = next.root().getFieldVectors();
     try {
       // Once per batch, what lets the getters read every value by address: each column holds a
@@ -189,21 +220,26 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
   private void release() {
     row = 0;
     rowsInBatch = 0;
-    if (batch != null) {
-      batch.close();
-      batch = null;
-    }
+    held.release();
+    batch = null;
     source.close();
   }
 
+  /**
+   * Closes the result. On the thread that reads it, its last batch is freed at once. From another
+   * thread (a pool closing an abandoned connection, say), the reader may be inside a getter that
+   * reads that batch's memory by address: the batch is then freed by the reader's next call,
+   * which finds the result closed, or, if none comes, once the result set is unreachable.
+   * Fetching stops at once either way.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    if (batch != null) {
-      batch.close();
+    if (reader == null || reader == Thread.currentThread()) {
+      held.release();
       batch = null;
     }
     source.close();
@@ -221,6 +257,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
   @Override
   void checkOpen() throws SQLException {
     if (closed) {
+      held.release(); // the reader's thread, after a close() from another (see close())
       throw SqlErrors.closed("result set");
     }
   }
@@ -249,6 +286,7 @@ public final class ArrowResultSet extends ReadOnlyForwardResultSet implements Lf
 
   private SQLException notReadable(int column) {
     if (closed) {
+      held.release(); // the reader's thread, after a close() from another (see close())
       return SqlErrors.closed("result set");
     }
     if (batch == null || row < 0 || row >= rowsInBatch) {

@@ -38,6 +38,8 @@ public final class DriverThreads {
   private static boolean idleInPool(Map.Entry<Thread, StackTraceElement[]> thread) {
     return !thread.getKey().isAlive() || Arrays.stream(thread.getValue())
         .anyMatch(frame -> frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
-            && frame.getMethodName().equals("getTask"));
+            && frame.getMethodName().equals("getTask")
+            // the result sets' cleaner, waiting for one to become unreachable
+            || frame.getClassName().equals("java.lang.ref.ReferenceQueue") && frame.getMethodName().equals("remove"));
   }
 }
