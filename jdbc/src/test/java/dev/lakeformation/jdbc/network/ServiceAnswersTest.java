@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.jdbc.driver.LfConnection;
-import dev.lakeformation.jdbc.network.CannedAnswers.Answer;
+import dev.lakeformation.local.network.CannedAnswers;
+import dev.lakeformation.local.network.CannedAnswers.Answer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;

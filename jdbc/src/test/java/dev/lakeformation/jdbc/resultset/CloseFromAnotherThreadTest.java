@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.core.query.BatchSource;
-import dev.lakeformation.core.query.FetchedBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +21,6 @@ import org.junit.jupiter.api.Test;
  * frees it; a result closed that way and never touched again is freed once it is unreachable.
  */
 class CloseFromAnotherThreadTest {
-  private record OneBatch(VectorSchemaRoot root) implements BatchSource {
-    @Override
-    public Schema schema() {
-      return root.getSchema();
-    }
-
-    @Override
-    public FetchedBatch next() {
-      return FetchedBatch.inMemory(root);
-    }
-
-    @Override
-    public void close() {
-      // the batch is the result set's once handed out
-    }
-  }
-
   private static ResultSet resultOf(BufferAllocator allocator) throws SQLException {
     BigIntVector ids = new BigIntVector("id", allocator);
     ids.allocateNew(10);
@@ -58,13 +38,7 @@ class CloseFromAnotherThreadTest {
       ResultSet rs = resultOf(allocator);
       assertTrue(rs.next());
       assertEquals(0, rs.getLong(1));
-      CompletableFuture.runAsync(() -> {
-        try {
-          rs.close();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      }).get();
+      closeOnAnotherThread(rs);
       assertTrue(allocator.getAllocatedMemory() > 0, "not freed under a reader that may be inside a getter");
       SQLException closed = assertThrows(SQLException.class, () -> rs.getLong(1));
       assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
@@ -87,6 +61,10 @@ class CloseFromAnotherThreadTest {
   private static void readOneRowThenCloseElsewhere(BufferAllocator allocator) throws Exception {
     ResultSet rs = resultOf(allocator);
     assertTrue(rs.next());
+    closeOnAnotherThread(rs);
+  }
+
+  private static void closeOnAnotherThread(ResultSet rs) throws Exception {
     CompletableFuture.runAsync(() -> {
       try {
         rs.close();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lakeformation.core.query.BatchSource;
-import dev.lakeformation.core.query.FetchedBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,23 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class CorruptBatchTest {
   /** Hands out one batch. */
-  private record OneBatch(VectorSchemaRoot root) implements BatchSource {
-    @Override
-    public Schema schema() {
-      return root.getSchema();
-    }
-
-    @Override
-    public FetchedBatch next() {
-      return FetchedBatch.inMemory(root);
-    }
-
-    @Override
-    public void close() {
-      root.close();
-    }
-  }
-
   @Test
   void aColumnWithFewerValuesThanTheBatchHasRowsIsCorrupt() throws Exception {
     try (BufferAllocator allocator = new RootAllocator()) {

@@ -1,4 +1,4 @@
-package dev.lakeformation.jdbc.network;
+package dev.lakeformation.local.network;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP server on loopback that gives every request the same answer, whatever the operation:
- * what a proxy, a load balancer, a gateway or a wrong endpoint answers instead of AWS.
+ * what a proxy, a load balancer, a gateway or a wrong endpoint answers instead of AWS. The driver's
+ * and the Spark connector's tests point their clients at it.
  */
-final class CannedAnswers implements AutoCloseable {
+public final class CannedAnswers implements AutoCloseable {
   /** One kind of answer a network can give. */
-  enum Answer {
+  public enum Answer {
     HTML_502(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
         + "<p>The proxy server received an invalid response from an upstream server.</p></body></html>"),
     EMPTY_404(404, null, ""),
@@ -34,7 +35,8 @@ final class CannedAnswers implements AutoCloseable {
     /** The request is read and never answered. */
     SILENCE(-1, null, null);
 
-    final int status;
+    /** The HTTP status sent (0 and -1 for the two that send none). */
+    public final int status;
     final String contentType;
     final String body;
 
@@ -55,23 +57,23 @@ final class CannedAnswers implements AutoCloseable {
   private volatile Answer answer = Answer.HTML_502;
   private final AtomicInteger requests = new AtomicInteger();
 
-  CannedAnswers() throws IOException {
+  public CannedAnswers() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(threads);
     server.createContext("/", this::answer);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void answerWith(Answer next) {
+  public void answerWith(Answer next) {
     this.answer = next;
   }
 
   /** Requests received so far. */
-  int requests() {
+  public int requests() {
     return requests.get();
   }
 
