@@ -24,17 +24,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * another exception or a hang.
  */
 class SparkServiceAnswersTest {
-  /** The driver's SQLState for each answer, as ServiceAnswersTest finds it. */
-  private static final Map<Answer, String> SQL_STATES = Map.of(
-      Answer.HTML_502, "58000",
-      Answer.EMPTY_404, "08001",
-      Answer.JSON_500_MESSAGE_ONLY, "58000",
-      Answer.TEXT_401, "28000",
-      Answer.HTML_403, "28000",
-      Answer.OK_NOT_JSON, "58000",
-      Answer.OK_CUT_JSON, "58000",
-      Answer.CLOSED, "08006",
-      Answer.SILENCE, "08006");
   /** MaxRetries=1 and a 1 s socket timeout: two tries of at most a second each, and a short backoff. */
   private static final Duration BOUND = Duration.ofSeconds(15);
 
@@ -87,7 +76,7 @@ class SparkServiceAnswersTest {
       assertNotNull(thrown, entry.getKey() + " succeeded against " + answer);
       LakeFormationSparkException e = driverError(thrown);
       assertNotNull(e, entry.getKey() + " against " + answer + " ended in another exception: " + thrown);
-      assertEquals(SQL_STATES.get(answer), e.sqlState(), entry.getKey() + " against " + answer + ": " + e.getMessage());
+      assertEquals(answer.sqlState, e.sqlState(), entry.getKey() + " against " + answer + ": " + e.getMessage());
       assertTrue(answer.status <= 0 || e.getMessage().contains("HTTP " + answer.status), e.getMessage());
       assertTrue(e.getMessage().contains(server.endpoint().getAuthority()), e.getMessage());
     }

@@ -36,17 +36,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * RuntimeException of any kind leaves the driver.
  */
 class ServiceAnswersTest {
-  /** What each answer becomes. */
-  private static final Map<Answer, String> SQL_STATES = Map.of(
-      Answer.HTML_502, "58000",
-      Answer.EMPTY_404, "08001",
-      Answer.JSON_500_MESSAGE_ONLY, "58000",
-      Answer.TEXT_401, "28000",
-      Answer.HTML_403, "28000",
-      Answer.OK_NOT_JSON, "58000",
-      Answer.OK_CUT_JSON, "58000",
-      Answer.CLOSED, "08006",
-      Answer.SILENCE, "08006");
   /** MaxRetries=1 and a 1 s socket timeout: two tries of at most a second each, and a short backoff. */
   private static final Duration BOUND = Duration.ofSeconds(15);
   private static final String QUERY_ID = "0123abcd-0000-0000-0000-000000000000";
@@ -166,8 +155,8 @@ class ServiceAnswersTest {
     if (millis > BOUND.toMillis()) {
       return "took " + millis + " ms";
     }
-    if (!SQL_STATES.get(answer).equals(sqlState)) {
-      return "SQLState " + sqlState + ", expected " + SQL_STATES.get(answer) + ": " + message;
+    if (!answer.sqlState.equals(sqlState)) {
+      return "SQLState " + sqlState + ", expected " + answer.sqlState + ": " + message;
     }
     if (answer.status > 0 && !message.contains("HTTP " + answer.status)) {
       return "the message does not name the HTTP status: " + message;

@@ -20,27 +20,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the Spark connector's tests point their clients at it.
  */
 public final class CannedAnswers implements AutoCloseable {
-  /** One kind of answer a network can give. */
+  /** One kind of answer a network can give, and the SQLState the driver makes of it. */
   public enum Answer {
-    HTML_502(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
+    HTML_502("58000", 502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
         + "<p>The proxy server received an invalid response from an upstream server.</p></body></html>"),
-    EMPTY_404(404, null, ""),
-    JSON_500_MESSAGE_ONLY(500, "application/json", "{\"message\":\"upstream connect error\"}"),
-    TEXT_401(401, "text/plain", "Unauthorized"),
-    HTML_403(403, "text/html", "<html><body>Access to this site is blocked by your organisation's policy</body></html>"),
-    OK_NOT_JSON(200, "text/html", "<html><body>Welcome to nginx!</body></html>"),
-    OK_CUT_JSON(200, "application/json", "{\"QueryId\":\"0123abcd-0000-0000"),
+    EMPTY_404("08001", 404, null, ""),
+    JSON_500_MESSAGE_ONLY("58000", 500, "application/json", "{\"message\":\"upstream connect error\"}"),
+    TEXT_401("28000", 401, "text/plain", "Unauthorized"),
+    HTML_403("28000", 403, "text/html", "<html><body>Access to this site is blocked by your organisation's policy</body></html>"),
+    OK_NOT_JSON("58000", 200, "text/html", "<html><body>Welcome to nginx!</body></html>"),
+    OK_CUT_JSON("58000", 200, "application/json", "{\"QueryId\":\"0123abcd-0000-0000"),
     /** The connection is closed without an answer. */
-    CLOSED(0, null, null),
+    CLOSED("08006", 0, null, null),
     /** The request is read and never answered. */
-    SILENCE(-1, null, null);
+    SILENCE("08006", -1, null, null);
 
+    /** The SQLState of the SQLException the driver turns this answer into. */
+    public final String sqlState;
     /** The HTTP status sent (0 and -1 for the two that send none). */
     public final int status;
     final String contentType;
     final String body;
 
-    Answer(int status, String contentType, String body) {
+    Answer(String sqlState, int status, String contentType, String body) {
+      this.sqlState = sqlState;
       this.status = status;
       this.contentType = contentType;
       this.body = body;
