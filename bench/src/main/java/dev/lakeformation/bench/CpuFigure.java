@@ -1,6 +1,7 @@
 package dev.lakeformation.bench;
 
 import dev.lakeformation.core.aws.AwsClients;
+import dev.lakeformation.core.config.ConnectionProperty;
 import dev.lakeformation.local.LakeFormationLocal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Figure 9: the CPU a reader of {@code SELECT * FROM lineitem} spends per row, by role, each way
  * of reading in a JVM of its own ({@link CpuRead}) while LakeFormation Local serves from this one.
- * CPU time, unlike throughput, hardly depends on how many cores the machine has or how busy it
- * is, so these ratios hold on 2 cores as on 16: the reading thread's CPU per row bounds what one
- * JDBC reader can do wherever it runs. Baselines in the same run: the SDK's read-and-discard (CPU
- * per byte) and the hand-tuned loop over the same bodies on one thread (CPU per row).
+ * CPU time depends far less than throughput on how many cores the machine has or how busy it is:
+ * the reading thread's CPU per row bounds what one JDBC reader can do wherever it runs. Baselines
+ * in the same run: the SDK's read-and-discard (CPU per byte) on one thread and on as many threads
+ * as the driver reads bodies at once (on cores the service shares, reading several bodies at once
+ * costs the SDK itself more per byte, so rows only is compared like for like too), and the
+ * hand-tuned loop over the same bodies on one thread (CPU per row).
  */
 final class CpuFigure {
   private static final int ROUNDS = 5;
+  /** MaxConcurrentWorkUnits' default: the bodies the driver reads at once. */
+  private static final int DEFAULT_UNITS_AT_ONCE =
+      Integer.parseInt(ConnectionProperty.MAX_CONCURRENT_WORK_UNITS.defaultValue());
 
   /** The figures, and the table of CPU by role that explains them. */
   record Result(List<Figure> figures, String table) {}
@@ -46,8 +52,12 @@ final class CpuFigure {
       String queryId = ServiceFigures.planFully(aws, "tpch", "SELECT * FROM lineitem");
       URI endpoint = local.endpoint();
       Measured sdk = child("SDK read-and-discard, 1 thread", endpoint, queryId, "sdk", 1, "");
+      Measured sdkParallel = child("SDK read-and-discard, " + DEFAULT_UNITS_AT_ONCE + " threads", endpoint, queryId,
+          "sdk", DEFAULT_UNITS_AT_ONCE, "");
       Measured hand = child("hand-tuned loop over the same bodies", endpoint, queryId, "hand", 1, "");
       Measured rows = child("JDBC, rows only", endpoint, queryId, "rows", 1, "");
+      Measured rowsOneUnit = child("JDBC, rows only, MaxConcurrentWorkUnits=1", endpoint, queryId, "rows", 1,
+          "MaxConcurrentWorkUnits=1");
       Measured values = child("JDBC, every value", endpoint, queryId, "values", 1, "");
       List<Measured> arrow = new ArrayList<>();
       for (int threads : new int[] {1, 2, 4, 8}) {
@@ -58,20 +68,31 @@ final class CpuFigure {
       figures.add(new Figure(what + ", reading thread, every value", nanos(values.perRow(values.reading)),
           "hand-tuned loop " + nanos(hand.perRow(hand.reading)),
           hand.perRow(hand.reading) / values.perRow(values.reading), 1 / 1.4));
-      double sdkPerByte = (double) sdk.process / sdk.bytes;
-      double rowsPerByte = (double) rows.process / sdk.bytes; // the same bodies: the SDK counted their bytes
-      figures.add(new Figure("CPU per byte: lineitem SF " + scaleFactor + ", rows only, whole process",
-          String.format(Locale.ROOT, "%.2f ns/byte", rowsPerByte), String.format(Locale.ROOT,
-              "SDK read-and-discard %.2f ns/byte", sdkPerByte), sdkPerByte / rowsPerByte, 1 / 1.3));
+      // The same bodies throughout: the SDK counted their bytes.
+      String perByte = "CPU per byte: lineitem SF " + scaleFactor + ", rows only, whole process";
+      figures.add(perByteFigure(perByte, rows, sdk, sdk));
+      // Like for like: the same number of bodies read at once. On a machine whose cores the
+      // service shares, reading several bodies at once costs the SDK itself more CPU per byte.
+      figures.add(perByteFigure(perByte + ", 1 unit at a time", rowsOneUnit, sdk, sdk));
+      figures.add(perByteFigure(perByte + ", " + DEFAULT_UNITS_AT_ONCE + " units at once (the default)", rows,
+          sdkParallel, sdk));
       for (Measured a : arrow) {
         figures.add(new Figure(what + ", " + a.name + ", whole process", nanos(a.perRow(a.process)),
             "hand-tuned loop " + nanos(hand.perRow(hand.reading)), hand.perRow(hand.reading) / a.perRow(a.process),
             1 / 1.5));
       }
-      List<Measured> all = new ArrayList<>(List.of(hand, rows, values));
+      List<Measured> all = new ArrayList<>(List.of(hand, rows, rowsOneUnit, values));
       all.addAll(arrow);
-      return new Result(figures, table(all, sdk, values));
+      return new Result(figures, table(all, sdk, sdkParallel, values));
     }
+  }
+
+  /** {@code read}'s CPU per byte against {@code baseline}'s, over the bytes {@code counted} counted. */
+  private static Figure perByteFigure(String what, Measured read, Measured baseline, Measured counted) {
+    double readPerByte = (double) read.process / counted.bytes;
+    double baselinePerByte = (double) baseline.process / counted.bytes;
+    return new Figure(what, String.format(Locale.ROOT, "%.2f ns/byte", readPerByte), String.format(Locale.ROOT,
+        "%s %.2f ns/byte", baseline.name, baselinePerByte), baselinePerByte / readPerByte, 1 / 1.3);
   }
 
   private static String nanos(double perRow) {
@@ -79,7 +100,7 @@ final class CpuFigure {
   }
 
   /** CPU by role, per row, with the model's two numbers; then memory at the defaults. */
-  private static String table(List<Measured> all, Measured sdk, Measured defaults) {
+  private static String table(List<Measured> all, Measured sdk, Measured sdkParallel, Measured defaults) {
     StringBuilder out = new StringBuilder();
     out.append("CPU by role, nanoseconds per row (the reading thread is the application's, or the Arrow API's")
         .append(" readers; the model's ceiling is 1 / the reading thread's CPU per row, its cores total / reading):\n\n");
@@ -93,8 +114,9 @@ final class CpuFigure {
           Timing.rate(1e9 / reading, "rows"), m.perRow(m.process) / reading,
           m.name.startsWith("hand") ? "(loop only)" : Timing.rate(m.rows / (m.wallNanos / 1e9), "rows")));
     }
-    out.append(String.format(Locale.ROOT, "%nThe SDK's read-and-discard: %.2f ns of CPU per byte, %,d bytes.%n",
-        (double) sdk.process / sdk.bytes, sdk.bytes));
+    out.append(String.format(Locale.ROOT, "%nThe SDK's read-and-discard: %.2f ns of CPU per byte on 1 thread, %.2f"
+        + " on %d, %,d bytes.%n", (double) sdk.process / sdk.bytes, (double) sdkParallel.process / sdk.bytes,
+        DEFAULT_UNITS_AT_ONCE, sdk.bytes));
     out.append(String.format(Locale.ROOT, "At the defaults: peak Arrow memory of the result %.1f MB, peak RSS of"
         + " the reader's JVM %.0f MB (-Xmx2g).%n", defaults.peakArrow / 1e6, defaults.peakRss / 1e6));
     return out.toString();

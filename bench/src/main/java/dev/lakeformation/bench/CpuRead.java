@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.lakeformation.model.GetWorkUnitResultsRes
  * <p>Arguments: endpoint, query ID, mode, threads, extra connection properties, rounds. Modes:
  * {@code rows} and {@code values} (JDBC, moving through the rows or reading every value with its
  * natural getter), {@code arrow} (the Arrow API on {@code threads} threads, every value read),
- * {@code sdk} (the SDK's read-and-discard on one thread) and {@code hand} (the hand-tuned loop over
+ * {@code sdk} (the SDK's read-and-discard on {@code threads} threads) and {@code hand} (the hand-tuned loop over
  * the same bodies, fetched and decoded beforehand: only the loop is counted). Prints, for the
  * round that took the least CPU: rows, bytes, wall nanos, reading, fetch, other Java and process
  * CPU nanos, peak Arrow bytes of the result and the process's peak resident set.
@@ -116,7 +116,7 @@ public final class CpuRead {
       }
       case "sdk" -> {
         try (AwsClients aws = ServiceFigures.clients(endpoint)) {
-          long[] read = TransportBaseline.readAll(aws, queryId, 1);
+          long[] read = TransportBaseline.readAll(aws, queryId, threads);
           yield new Read(0, read[0], 0, 0);
         }
       }

@@ -1,5 +1,6 @@
 package dev.lakeformation.bench;
 
+import dev.lakeformation.core.arrow.RootAllocators;
 import dev.lakeformation.core.query.BatchSource;
 import dev.lakeformation.core.query.FetchSettings;
 import dev.lakeformation.core.query.FetchedBatch;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Figure 1, decode: one operation drains {@value #ROWS} rows reading every column with its
  * natural getter. The driver is measured twice: through its real fetch path (the rows as Arrow
- * IPC work-unit bodies in memory, decoded, checked and prepared ahead on {@value #FETCH_THREADS}
+ * IPC work-unit bodies in memory, decoded and checked ahead of the reader on {@value #FETCH_THREADS}
  * fetch threads, then read through the ResultSet), and through the ResultSet alone over decoded
  * batches (everything built on the reading thread). Baselines: H2's in-memory ResultSet over the
  * same rows, and the fastest loop we could write that builds the same Java values from the same
@@ -60,7 +60,7 @@ public class DecodeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
-    allocator = new RootAllocator();
+    allocator = RootAllocators.create(); // as the driver's connections allocate: freed blocks are reused
     for (int first = 0; first < ROWS; first += BATCH_ROWS) {
       batches.add(BenchData.batch(shape, first, BATCH_ROWS, allocator));
     }
@@ -104,7 +104,7 @@ public class DecodeBenchmark {
     }
   }
 
-  /** The driver as it reads a query: work-unit bodies fetched, decoded and prepared ahead on fetch threads. */
+  /** The driver as it reads a query: work-unit bodies fetched, decoded and checked ahead on fetch threads. */
   @Benchmark
   public long driverResultSet(Blackhole blackhole) throws SQLException {
     FetchSettings settings = new FetchSettings(FETCH_THREADS, 64L << 20, null, true, 0, Duration.ofMillis(1),

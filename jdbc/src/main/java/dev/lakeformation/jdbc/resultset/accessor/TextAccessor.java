@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Locale;
 import org.apache.arrow.memory.ArrowBuf;
@@ -27,13 +26,20 @@ import org.apache.arrow.vector.ViewVarCharVector;
  * immutable, so sharing one is safe).
  */
 final class TextAccessor extends ColumnAccessor {
+  /** Values up to this long (three words) are looked up in the cache. */
   private static final int CACHED_MAX_BYTES = 24;
   private static final int CACHE_SLOTS = 256;
+  private static final int KEY_LONGS = 4;
 
   /** After this many short values, a column whose values mostly missed stops using the cache. */
   private static final int CACHE_TRIAL = 4_096;
 
-  private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+  /**
+   * Each slot's key: the value's length and its bytes as up to three words, as {@link #word}
+   * reads them. A hit is found by comparing these with the words read from the batch, without
+   * copying the value out of Arrow memory.
+   */
+  private final long[] cachedKeys = new long[CACHE_SLOTS * KEY_LONGS];
   private final String[] cachedStrings = new String[CACHE_SLOTS];
   private int cacheLookups;
   private int cacheHits;
@@ -84,51 +90,66 @@ final class TextAccessor extends ColumnAccessor {
       end = MemoryUtil.getLong(offsets + ((long) (row + 1) << 3));
     }
     int length = (int) (end - start);
+    if (length <= CACHED_MAX_BYTES && !cacheOff) {
+      return cached(data + start, length);
+    }
+    return decode(data + start, length);
+  }
+
+  private String decode(long address, int length) {
     if (scratch.length < length) {
       scratch = new byte[Math.max(length, scratch.length * 2)];
     }
-    MemoryUtil.copyFromMemory(data + start, scratch, 0, length);
-    return text(scratch, 0, length);
+    MemoryUtil.copyFromMemory(address, scratch, 0, length);
+    return new String(scratch, 0, length, StandardCharsets.UTF_8);
   }
 
-  /** The text of {@code length} bytes at {@code from}: a short one from the cache when it repeats. */
-  private String text(byte[] bytes, int from, int length) {
-    if (length > CACHED_MAX_BYTES || cacheOff) {
-      return new String(bytes, from, length, StandardCharsets.UTF_8);
-    }
+  /** Short text at {@code address}: from the cache when it repeats, decoded (and kept there) when not. */
+  private String cached(long address, int length) {
     if (++cacheLookups == CACHE_TRIAL) {
-      cacheOff = cacheHits * 2 < CACHE_TRIAL; // high cardinality: copying into the cache only costs
+      cacheOff = cacheHits * 2 < CACHE_TRIAL; // high cardinality: keeping values only costs
     }
-    int slot = slot(bytes, from, length);
-    byte[] cached = cachedBytes[slot];
-    if (cached != null && Arrays.equals(cached, 0, cached.length, bytes, from, from + length)) {
+    long first = word(address, length, 0);
+    long second = length > 8 ? word(address, length, 1) : 0;
+    long third = length > 16 ? word(address, length, 2) : 0;
+    long hash = (length ^ first) * 0x9E3779B97F4A7C15L;
+    hash = (hash ^ second) * 0x9E3779B97F4A7C15L;
+    hash = (hash ^ third) * 0x9E3779B97F4A7C15L;
+    int slot = (int) (hash >>> 56) & (CACHE_SLOTS - 1);
+    int key = slot * KEY_LONGS;
+    String value = cachedStrings[slot];
+    if (value != null && cachedKeys[key] == length && cachedKeys[key + 1] == first && cachedKeys[key + 2] == second
+        && cachedKeys[key + 3] == third) {
       cacheHits++;
-      return cachedStrings[slot];
+      return value;
     }
-    String value = new String(bytes, from, length, StandardCharsets.UTF_8);
-    cachedBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
+    value = decode(address, length);
+    cachedKeys[key] = length;
+    cachedKeys[key + 1] = first;
+    cachedKeys[key + 2] = second;
+    cachedKeys[key + 3] = third;
     cachedStrings[slot] = value;
     return value;
   }
 
   /**
-   * The cache slot of short text, from a hash of it eight bytes at a time (the last word may
-   * overlap the one before it): a byte at a time, hashing cost more than the String it saves.
+   * Word {@code index} of the {@code length} bytes at {@code address}, read without touching a
+   * byte outside them: whole words from the start, the last word ending at the value's end (it
+   * may overlap the one before), and a value shorter than a word packed byte by byte. For one
+   * length these words determine the bytes, which is what makes them a cache key.
    */
-  private static int slot(byte[] bytes, int from, int length) {
-    long hash = length;
+  private static long word(long address, int length, int index) {
     if (length >= 8) {
-      int last = from + length - 8;
-      for (int i = from; i < last; i += 8) {
-        hash = (hash ^ MemoryUtil.getLong(bytes, i)) * 0x9E3779B97F4A7C15L;
-      }
-      hash = (hash ^ MemoryUtil.getLong(bytes, last)) * 0x9E3779B97F4A7C15L;
-    } else {
-      for (int i = from; i < from + length; i++) {
-        hash = (hash ^ bytes[i]) * 0x9E3779B97F4A7C15L;
-      }
+      return MemoryUtil.getLong(address + Math.min(index * 8L, length - 8L));
     }
-    return (int) (hash >>> 56) & (CACHE_SLOTS - 1);
+    if (length >= 4) {
+      return MemoryUtil.getInt(address) & 0xFFFF_FFFFL | (long) MemoryUtil.getInt(address + length - 4) << 32;
+    }
+    long word = 0;
+    for (int i = 0; i < length; i++) {
+      word |= (MemoryUtil.getByte(address + i) & 0xFFL) << (i * 8);
+    }
+    return word;
   }
 
   @Override
