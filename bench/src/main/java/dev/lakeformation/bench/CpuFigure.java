@@ -58,6 +58,9 @@ final class CpuFigure {
       Measured rows = child("JDBC, rows only", endpoint, queryId, "rows", 1, "");
       Measured rowsOneUnit = child("JDBC, rows only, MaxConcurrentWorkUnits=1", endpoint, queryId, "rows", 1,
           "MaxConcurrentWorkUnits=1");
+      Measured decode = child("bodies decoded and dropped, 1 thread", endpoint, queryId, "decode", 1, "");
+      Measured decodeParallel = child("bodies decoded and dropped, " + DEFAULT_UNITS_AT_ONCE + " threads", endpoint,
+          queryId, "decode", DEFAULT_UNITS_AT_ONCE, "");
       Measured values = child("JDBC, every value", endpoint, queryId, "values", 1, "");
       List<Measured> arrow = new ArrayList<>();
       for (int threads : new int[] {1, 2, 4, 8}) {
@@ -76,12 +79,18 @@ final class CpuFigure {
       figures.add(perByteFigure(perByte + ", 1 unit at a time", rowsOneUnit, sdk, sdk));
       figures.add(perByteFigure(perByte + ", " + DEFAULT_UNITS_AT_ONCE + " units at once (the default)", rows,
           sdkParallel, sdk));
+      // Where the difference lies: the bodies decoded and checked as the fetch threads do, with no
+      // result set, against the same reads of the SDK.
+      String decoding = "CPU per byte: lineitem SF " + scaleFactor + ", decoding alone (no result set)";
+      figures.add(perByteFigure(decoding + ", 1 thread", decode, sdk, sdk).forInformation());
+      figures.add(perByteFigure(decoding + ", " + DEFAULT_UNITS_AT_ONCE + " threads", decodeParallel, sdkParallel, sdk)
+          .forInformation());
       for (Measured a : arrow) {
         figures.add(new Figure(what + ", " + a.name + ", whole process", nanos(a.perRow(a.process)),
             "hand-tuned loop " + nanos(hand.perRow(hand.reading)), hand.perRow(hand.reading) / a.perRow(a.process),
             1 / 1.5));
       }
-      List<Measured> all = new ArrayList<>(List.of(hand, rows, rowsOneUnit, values));
+      List<Measured> all = new ArrayList<>(List.of(hand, decode, decodeParallel, rows, rowsOneUnit, values));
       all.addAll(arrow);
       return new Result(figures, table(all, sdk, sdkParallel, values));
     }
@@ -109,9 +118,11 @@ final class CpuFigure {
     out.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Measured m : all) {
       double reading = m.perRow(m.reading);
-      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %.2f | %s |%n", m.name,
+      boolean noReader = m.reading == 0; // bodies decoded and dropped: no reading thread, the model has nothing to say
+      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s | %s |%n", m.name,
           reading, m.perRow(m.fetch), m.perRow(m.otherJava), m.perRow(m.rest()), m.perRow(m.process),
-          Timing.rate(1e9 / reading, "rows"), m.perRow(m.process) / reading,
+          noReader ? "" : Timing.rate(1e9 / reading, "rows"),
+          noReader ? "" : String.format(Locale.ROOT, "%.2f", m.perRow(m.process) / reading),
           m.name.startsWith("hand") ? "(loop only)" : Timing.rate(m.rows / (m.wallNanos / 1e9), "rows")));
     }
     out.append(String.format(Locale.ROOT, "%nThe SDK's read-and-discard: %.2f ns of CPU per byte on 1 thread, %.2f"

@@ -1,9 +1,12 @@
 package dev.lakeformation.bench;
 
 import dev.lakeformation.core.arrow.ArrowIpc;
+import dev.lakeformation.core.arrow.RootAllocators;
+import dev.lakeformation.core.arrow.UnitStreamDecoder;
 import dev.lakeformation.core.aws.AwsClients;
 import dev.lakeformation.core.query.ResultStream;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.lakeformation.model.GetWorkUnitResultsResponse;
@@ -29,7 +33,9 @@ import software.amazon.awssdk.services.lakeformation.model.GetWorkUnitResultsRes
  * <p>Arguments: endpoint, query ID, mode, threads, extra connection properties, rounds. Modes:
  * {@code rows} and {@code values} (JDBC, moving through the rows or reading every value with its
  * natural getter), {@code arrow} (the Arrow API on {@code threads} threads, every value read),
- * {@code sdk} (the SDK's read-and-discard on {@code threads} threads) and {@code hand} (the hand-tuned loop over
+ * {@code sdk} (the SDK's read-and-discard on {@code threads} threads), {@code decode} (each body decoded and
+ * checked as the fetch threads do, on {@code threads} threads, each batch freed at once: the driver
+ * without its result set) and {@code hand} (the hand-tuned loop over
  * the same bodies, fetched and decoded beforehand: only the loop is counted). Prints, for the
  * round that took the least CPU: rows, bytes, wall nanos, reading, fetch, other Java and process
  * CPU nanos, peak Arrow bytes of the result and the process's peak resident set.
@@ -50,8 +56,16 @@ public final class CpuRead {
     }
   }
 
-  /** What a mode reports itself: rows, bytes, and, where it measures it itself, the reading CPU (else -1). */
-  private record Read(long rows, long bytes, long readingCpu, long peakArrow) {}
+  /**
+   * What a mode reports itself: rows, bytes, where it measures it itself the reading CPU (else
+   * -1), and the CPU of the threads that read the bodies where they end before the round does
+   * (they count with the fetch threads).
+   */
+  private record Read(long rows, long bytes, long readingCpu, long peakArrow, long bodyThreadsCpu) {
+    Read(long rows, long bytes, long readingCpu, long peakArrow) {
+      this(rows, bytes, readingCpu, peakArrow, 0);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     URI endpoint = URI.create(args[0]);
@@ -81,7 +95,7 @@ public final class CpuRead {
     long wall = System.nanoTime() - start;
     long readingCpu = read.readingCpu >= 0 ? read.readingCpu : THREADS.getCurrentThreadCpuTime() - mainCpu;
     long processCpu = OS.getProcessCpuTime() - process;
-    long fetch = 0;
+    long fetch = read.bodyThreadsCpu;
     long other = 0;
     long mainId = Thread.currentThread().getId();
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
@@ -117,7 +131,13 @@ public final class CpuRead {
       case "sdk" -> {
         try (AwsClients aws = ServiceFigures.clients(endpoint)) {
           long[] read = TransportBaseline.readAll(aws, queryId, threads);
-          yield new Read(0, read[0], 0, 0);
+          yield new Read(0, read[0], 0, 0, read[2]);
+        }
+      }
+      case "decode" -> {
+        try (AwsClients aws = ServiceFigures.clients(endpoint); BufferAllocator allocator = RootAllocators.create()) {
+          long[] read = TransportBaseline.readAll(aws, queryId, threads, body -> decodeAndDrop(body, allocator));
+          yield new Read(read[0], 0, 0, 0, read[2]);
         }
       }
       case "hand" -> handTunedLoop(endpoint, queryId);
@@ -132,6 +152,19 @@ public final class CpuRead {
       long rows = everyValue ? Timing.drain(rs) : Timing.count(rs);
       return new Read(rows, 0, -1, stream.peakBufferedBytes());
     }
+  }
+
+  /** Decodes a body as the driver's fetch threads do, freeing each batch at once; returns its rows. */
+  private static long decodeAndDrop(InputStream body, BufferAllocator allocator) throws Exception {
+    long rows = 0;
+    try (UnitStreamDecoder decoder = new UnitStreamDecoder(body, allocator)) {
+      VectorSchemaRoot batch;
+      while ((batch = decoder.next()) != null) {
+        rows += batch.getRowCount();
+        batch.close();
+      }
+    }
+    return rows;
   }
 
   /** Each unit fetched and decoded first; only the loop over its batches is counted, on this thread. */

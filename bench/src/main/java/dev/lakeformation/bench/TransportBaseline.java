@@ -2,11 +2,13 @@ package dev.lakeformation.bench;
 
 import dev.lakeformation.core.aws.AwsClients;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -40,30 +42,51 @@ final class TransportBaseline {
     return units;
   }
 
-  /** Reads every unit of {@code queryId}; returns {bytes, nanos}. */
+  /** What is done with each body: returns what it counted (bytes, or rows). */
+  interface BodyReader {
+    long read(InputStream body) throws Exception;
+  }
+
+  /** Reads every unit of {@code queryId} and throws the bytes away; returns {bytes, nanos}. */
   static long[] readAll(AwsClients aws, String queryId, int threads) throws Exception {
+    return readAll(aws, queryId, threads, TransportBaseline::discard);
+  }
+
+  /** Reads a body to its end, keeping nothing. */
+  static long discard(InputStream body) throws Exception {
+    byte[] discard = new byte[1 << 16];
+    long bytes = 0;
+    int n;
+    while ((n = body.read(discard)) > 0) {
+      bytes += n;
+    }
+    return bytes;
+  }
+
+  /**
+   * Hands every unit's body of {@code queryId} to {@code reader}, on {@code threads} threads;
+   * returns {count, nanos, CPU nanos of those threads}.
+   */
+  static long[] readAll(AwsClients aws, String queryId, int threads, BodyReader reader) throws Exception {
     List<Unit> units = units(aws, queryId);
     AtomicInteger next = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
+    AtomicLong cpu = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
-          byte[] discard = new byte[1 << 16];
           int i;
           while ((i = next.getAndIncrement()) < units.size()) {
             Unit unit = units.get(i);
             try (ResponseInputStream<GetWorkUnitResultsResponse> body = aws.lakeFormation().getWorkUnitResults(
                 r -> r.queryId(queryId).workUnitId(unit.id()).workUnitToken(unit.token()))) {
-              InputStream in = body;
-              int n;
-              while ((n = in.read(discard)) > 0) {
-                bytes.addAndGet(n);
-              }
+              bytes.addAndGet(reader.read(body));
             }
           }
+          cpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
           return null;
         }));
       }
@@ -72,7 +95,8 @@ final class TransportBaseline {
       }
     } finally {
       pool.shutdownNow();
+      pool.awaitTermination(1, TimeUnit.MINUTES); // ended, so that a measurement after this counts them once
     }
-    return new long[] {bytes.get(), System.nanoTime() - start};
+    return new long[] {bytes.get(), System.nanoTime() - start, cpu.get()};
   }
 }
