@@ -63,7 +63,8 @@ class LayeringTest {
           "local.sql", "local.sts", "local.queries", "local.athena", "local.http")),
       Map.entry("local.junit", Set.of("local")),
       Map.entry("cli", Set.of("api", "jdbc.driver", "local")),
-      Map.entry("bench", Set.of("api", "core.arrow", "core.aws", "core.query", "jdbc.driver", "jdbc.resultset", "local")),
+      Map.entry("bench", Set.of("api", "core.arrow", "core.aws", "core.config", "core.query", "jdbc.driver", "jdbc.resultset",
+          "local")),
       Map.entry("spark.column", Set.of("api", "core.types")),
       Map.entry("spark", Set.of("api", "core.config", "core.arrow", "core.query", "core.types", "spark.column")));
 
