@@ -58,14 +58,11 @@ public final class CpuRead {
 
   /**
    * What a mode reports itself: rows, bytes, where it measures it itself the reading CPU (else
-   * -1), and the CPU of the threads that read the bodies where they end before the round does
-   * (they count with the fetch threads).
+   * -1: this thread's), whether that reading ran on this thread, and the CPU of the threads that
+   * read the bodies where they end before the round does (they count with the fetch threads).
    */
-  private record Read(long rows, long bytes, long readingCpu, long peakArrow, long bodyThreadsCpu) {
-    Read(long rows, long bytes, long readingCpu, long peakArrow) {
-      this(rows, bytes, readingCpu, peakArrow, 0);
-    }
-  }
+  private record Read(long rows, long bytes, long readingCpu, boolean readOnThisThread, long peakArrow,
+      long bodyThreadsCpu) {}
 
   public static void main(String[] args) throws Exception {
     URI endpoint = URI.create(args[0]);
@@ -93,10 +90,13 @@ public final class CpuRead {
     long start = System.nanoTime();
     Read read = reading.run();
     long wall = System.nanoTime() - start;
-    long readingCpu = read.readingCpu >= 0 ? read.readingCpu : THREADS.getCurrentThreadCpuTime() - mainCpu;
+    long mainDelta = THREADS.getCurrentThreadCpuTime() - mainCpu;
+    long readingCpu = read.readingCpu >= 0 ? read.readingCpu : mainDelta;
     long processCpu = OS.getProcessCpuTime() - process;
     long fetch = read.bodyThreadsCpu;
-    long other = 0;
+    // What this thread did besides the reading (building clients, listing units, fetching the hand
+    // loop's bodies) is a Java thread's work like any other.
+    long other = read.readOnThisThread ? mainDelta - readingCpu : mainDelta;
     long mainId = Thread.currentThread().getId();
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       if (info == null || info.getThreadId() == mainId || info.getThreadName().startsWith("arrow-reader-")) {
@@ -126,18 +126,18 @@ public final class CpuRead {
       case "rows", "values" -> jdbc(ServiceFigures.url(endpoint, extra), queryId, mode.equals("values"));
       case "arrow" -> {
         long[] read = ArrowApiRead.readAll(ServiceFigures.url(endpoint, extra), queryId, threads);
-        yield new Read(read[0], read[1], read[3], 0);
+        yield new Read(read[0], read[1], read[3], false, 0, 0);
       }
       case "sdk" -> {
         try (AwsClients aws = ServiceFigures.clients(endpoint)) {
           long[] read = TransportBaseline.readAll(aws, queryId, threads);
-          yield new Read(0, read[0], 0, 0, read[2]);
+          yield new Read(0, read[0], 0, false, 0, read[2]);
         }
       }
       case "decode" -> {
         try (AwsClients aws = ServiceFigures.clients(endpoint); BufferAllocator allocator = RootAllocators.create()) {
           long[] read = TransportBaseline.readAll(aws, queryId, threads, body -> decodeAndDrop(body, allocator));
-          yield new Read(read[0], 0, 0, 0, read[2]);
+          yield new Read(read[0], 0, 0, false, 0, read[2]);
         }
       }
       case "hand" -> handTunedLoop(endpoint, queryId);
@@ -150,7 +150,7 @@ public final class CpuRead {
         ResultSet rs = s.executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'")) {
       ResultStream stream = rs.unwrap(ResultStream.class);
       long rows = everyValue ? Timing.drain(rs) : Timing.count(rs);
-      return new Read(rows, 0, -1, stream.peakBufferedBytes());
+      return new Read(rows, 0, -1, true, stream.peakBufferedBytes(), 0);
     }
   }
 
@@ -206,6 +206,6 @@ public final class CpuRead {
     if (hash[0] == 42) {
       System.out.print(""); // keeps the values from being optimised away
     }
-    return new Read(rows, 0, loopCpu, 0);
+    return new Read(rows, 0, loopCpu, true, 0, 0);
   }
 }

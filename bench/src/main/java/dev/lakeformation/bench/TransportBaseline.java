@@ -4,6 +4,7 @@ import dev.lakeformation.core.aws.AwsClients;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,31 +73,48 @@ final class TransportBaseline {
     AtomicInteger next = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
     AtomicLong cpu = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Thread> started = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, "transport-baseline-" + started.size());
+      started.add(thread);
+      return thread;
+    });
     long start = System.nanoTime();
+    long nanos;
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < units.size()) {
-            Unit unit = units.get(i);
-            try (ResponseInputStream<GetWorkUnitResultsResponse> body = aws.lakeFormation().getWorkUnitResults(
-                r -> r.queryId(queryId).workUnitId(unit.id()).workUnitToken(unit.token()))) {
-              bytes.addAndGet(reader.read(body));
+          try {
+            int i;
+            while ((i = next.getAndIncrement()) < units.size()) {
+              Unit unit = units.get(i);
+              try (ResponseInputStream<GetWorkUnitResultsResponse> body = aws.lakeFormation().getWorkUnitResults(
+                  r -> r.queryId(queryId).workUnitId(unit.id()).workUnitToken(unit.token()))) {
+                bytes.addAndGet(reader.read(body));
+              }
             }
+          } finally {
+            cpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
           }
-          cpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
           return null;
         }));
       }
       for (Future<?> worker : workers) {
         worker.get();
       }
+      nanos = System.nanoTime() - start;
     } finally {
       pool.shutdownNow();
-      pool.awaitTermination(1, TimeUnit.MINUTES); // ended, so that a measurement after this counts them once
+      // Ended before this returns, so that a measurement taken afterwards finds none of them alive
+      // and counts their CPU once, as returned here.
+      for (Thread thread : started) {
+        thread.join(TimeUnit.MINUTES.toMillis(1));
+        if (thread.isAlive()) {
+          throw new IllegalStateException(thread.getName() + " did not end");
+        }
+      }
     }
-    return new long[] {bytes.get(), System.nanoTime() - start, cpu.get()};
+    return new long[] {bytes.get(), nanos, cpu.get()};
   }
 }

@@ -59,8 +59,7 @@ class TextAndNullReadsTest {
       VarCharVector text = new VarCharVector("text", allocator);
       LargeVarCharVector large = new LargeVarCharVector("large", allocator);
       for (int row = 0; row < rows; row++) {
-        // A stride that is prime to the list's length mixes the order, so that values that share
-        // a cache slot follow one another.
+        // A stride prime to the list's length visits the values in a mixed order.
         byte[] bytes = values.get((int) ((row * 7919L) % values.size())).getBytes(StandardCharsets.UTF_8);
         text.setSafe(row, bytes);
         large.setSafe(row, bytes);

@@ -112,10 +112,7 @@ final class TextAccessor extends ColumnAccessor {
     long first = word(address, length, 0);
     long second = length > 8 ? word(address, length, 1) : 0;
     long third = length > 16 ? word(address, length, 2) : 0;
-    long hash = (length ^ first) * 0x9E3779B97F4A7C15L;
-    hash = (hash ^ second) * 0x9E3779B97F4A7C15L;
-    hash = (hash ^ third) * 0x9E3779B97F4A7C15L;
-    int slot = (int) (hash >>> 56) & (CACHE_SLOTS - 1);
+    int slot = slot(length, first, second, third);
     int key = slot * KEY_LONGS;
     String value = cachedStrings[slot];
     if (value != null && cachedKeys[key] == length && cachedKeys[key + 1] == first && cachedKeys[key + 2] == second
@@ -132,13 +129,21 @@ final class TextAccessor extends ColumnAccessor {
     return value;
   }
 
+  /** The cache slot of short text, from its key. */
+  static int slot(int length, long first, long second, long third) {
+    long hash = (length ^ first) * 0x9E3779B97F4A7C15L;
+    hash = (hash ^ second) * 0x9E3779B97F4A7C15L;
+    hash = (hash ^ third) * 0x9E3779B97F4A7C15L;
+    return (int) (hash >>> 56) & (CACHE_SLOTS - 1);
+  }
+
   /**
    * Word {@code index} of the {@code length} bytes at {@code address}, read without touching a
    * byte outside them: whole words from the start, the last word ending at the value's end (it
    * may overlap the one before), and a value shorter than a word packed byte by byte. For one
    * length these words determine the bytes, which is what makes them a cache key.
    */
-  private static long word(long address, int length, int index) {
+  static long word(long address, int length, int index) {
     if (length >= 8) {
       return MemoryUtil.getLong(address + Math.min(index * 8L, length - 8L));
     }
