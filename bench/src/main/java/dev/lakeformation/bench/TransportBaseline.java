@@ -54,7 +54,7 @@ final class TransportBaseline {
   }
 
   /** Reads a body to its end, keeping nothing. */
-  static long discard(InputStream body) throws Exception {
+  private static long discard(InputStream body) throws Exception {
     byte[] discard = new byte[1 << 16];
     long bytes = 0;
     int n;
