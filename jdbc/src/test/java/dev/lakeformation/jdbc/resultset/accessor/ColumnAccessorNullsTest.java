@@ -20,6 +20,25 @@ import org.junit.jupiter.api.Test;
  */
 class ColumnAccessorNullsTest {
   @Test
+  void aSingleNullIsSeenWhereverItIsInTheBatch() throws Exception {
+    try (BufferAllocator allocator = new RootAllocator()) {
+      Field field = new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null);
+      ColumnAccessor accessor = Accessors.forField(field);
+      for (int rows : new int[] {1, 7, 8, 9, 63, 64, 65, 71, 130}) {
+        for (int nullAt = 0; nullAt < rows; nullAt++) {
+          try (BigIntVector vector = longs(allocator, rows, -1)) {
+            vector.setNull(nullAt);
+            accessor.bind(vector);
+            for (int row = 0; row < rows; row++) {
+              assertEquals(row == nullAt, accessor.isNull(row), "row " + row + " of " + rows + ", null at " + nullAt);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void nullsAreSeenAgainWhenABatchWithoutThemIsFollowedByOneWithThem() throws Exception {
     try (BufferAllocator allocator = new RootAllocator()) {
       Field field = new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null);
