@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.lakeformation.model.GetWorkUnitResultsRes
 /**
  * One way of reading a planned query, in a JVM of its own (LakeFormation Local stays in the
  * harness), measuring the CPU this JVM spends by role: the reading thread (the application's, or
- * the Arrow API's reader threads), the driver's fetch threads, the JVM's other Java threads, and
- * the rest of the process (garbage collection, the JIT compilers). Figure 9 ({@link CpuFigure}).
+ * the Arrow API's reader threads), the driver's fetch threads, the JVM's other Java threads, its
+ * JIT compiler threads ({@link CompilerThreadsCpu}), and the rest of the process (garbage
+ * collection mostly). Figure 9 ({@link CpuFigure}).
  *
  * <p>Arguments: endpoint, query ID, mode, threads, extra connection properties, rounds. Modes:
  * {@code rows} and {@code values} (JDBC, moving through the rows or reading every value with its
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.lakeformation.model.GetWorkUnitResultsRes
  * without its result set) and {@code hand} (the hand-tuned loop over
  * the same bodies, fetched and decoded beforehand: only the loop is counted). Prints, for the
  * round that took the least CPU: rows, bytes, wall nanos, reading, fetch, other Java and process
- * CPU nanos, peak Arrow bytes of the result and the process's peak resident set.
+ * CPU nanos, peak Arrow bytes of the result, the JIT compiler threads' CPU nanos (-1 when unknown:
+ * see {@link CompilerThreadsCpu}) and the process's peak resident set.
  */
 public final class CpuRead {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -49,10 +51,10 @@ public final class CpuRead {
 
   /** What one round read and what it cost, by role. */
   private record Round(long rows, long bytes, long wallNanos, long readingCpu, long fetchCpu, long otherJavaCpu,
-      long processCpu, long peakArrow) {
+      long processCpu, long peakArrow, long compilerCpu) {
     String line() {
       return rows + " " + bytes + " " + wallNanos + " " + readingCpu + " " + fetchCpu + " " + otherJavaCpu + " "
-          + processCpu + " " + peakArrow;
+          + processCpu + " " + peakArrow + " " + compilerCpu;
     }
   }
 
@@ -86,12 +88,14 @@ public final class CpuRead {
   private static Round measure(Reading reading) throws Exception {
     Map<Long, Long> before = javaThreadCpu();
     long process = OS.getProcessCpuTime();
+    CompilerThreadsCpu compilers = CompilerThreadsCpu.start();
     long mainCpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     Read read = reading.run();
     long wall = System.nanoTime() - start;
     long mainDelta = THREADS.getCurrentThreadCpuTime() - mainCpu;
     long readingCpu = read.readingCpu >= 0 ? read.readingCpu : mainDelta;
+    long compilerCpu = compilers.nanosSinceStart(); // inside the process's window, which ends next
     long processCpu = OS.getProcessCpuTime() - process;
     long fetch = read.bodyThreadsCpu;
     // What this thread did besides the reading (building clients, listing units, fetching the hand
@@ -110,7 +114,7 @@ public final class CpuRead {
         other += delta;
       }
     }
-    return new Round(read.rows, read.bytes, wall, readingCpu, fetch, other, processCpu, read.peakArrow);
+    return new Round(read.rows, read.bytes, wall, readingCpu, fetch, other, processCpu, read.peakArrow, compilerCpu);
   }
 
   private static Map<Long, Long> javaThreadCpu() {
