@@ -133,13 +133,14 @@ public final class CpuRead {
         yield new Read(read[0], read[1], read[3], false, 0, 0);
       }
       case "sdk" -> {
-        try (AwsClients aws = ServiceFigures.clients(endpoint)) {
+        try (AwsClients aws = ServiceFigures.clients(endpoint, extra)) {
           long[] read = TransportBaseline.readAll(aws, queryId, threads);
           yield new Read(0, read[0], 0, false, 0, read[2]);
         }
       }
       case "decode" -> {
-        try (AwsClients aws = ServiceFigures.clients(endpoint); BufferAllocator allocator = RootAllocators.create()) {
+        try (AwsClients aws = ServiceFigures.clients(endpoint, extra);
+            BufferAllocator allocator = RootAllocators.create()) {
           long[] read = TransportBaseline.readAll(aws, queryId, threads, body -> decodeAndDrop(body, allocator));
           yield new Read(read[0], 0, 0, false, 0, read[2]);
         }

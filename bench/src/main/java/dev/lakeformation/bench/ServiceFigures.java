@@ -1,8 +1,10 @@
 package dev.lakeformation.bench;
 
+import dev.lakeformation.api.LakeFormationException;
 import dev.lakeformation.api.QueryProgress;
 import dev.lakeformation.core.aws.AwsClients;
 import dev.lakeformation.core.aws.AwsSettings;
+import dev.lakeformation.core.config.ConnectionConfig;
 import dev.lakeformation.jdbc.driver.LfStatement;
 import dev.lakeformation.local.LakeFormationLocal;
 import java.net.URI;
@@ -43,6 +45,15 @@ final class ServiceFigures {
     return AwsClients.create(new AwsSettings(Region.US_EAST_1, endpoint, endpoint,
         StaticCredentialsProvider.create(AwsBasicCredentials.create(LakeFormationLocal.DEFAULT_ACCESS_KEY_ID,
             LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY)), Duration.ofSeconds(10), Duration.ofSeconds(120)));
+  }
+
+  /**
+   * SDK clients of the LakeFormation Local at {@code endpoint} built as a connection with the
+   * {@code extra} properties builds them (its trust store, say, for one that serves HTTPS); with
+   * none, as {@link #clients(URI)} builds them.
+   */
+  static AwsClients clients(URI endpoint, String extra) throws LakeFormationException {
+    return extra.isEmpty() ? clients(endpoint) : AwsClients.open(ConnectionConfig.parse(url(endpoint, extra), null));
   }
 
   /** Plans {@code sql} and waits until every unit exists, so that only fetching is timed. */
