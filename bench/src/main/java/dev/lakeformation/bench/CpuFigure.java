@@ -105,6 +105,8 @@ final class CpuFigure {
             baselinePerByte), baselinePerByte / readPerByte, 0));
       }
       figures.add(perByteFigure(perByte + ", over HTTPS", https.rows, https.sdk, https.sdk).forInformation());
+      figures.add(perByteFigure(perByte + ", 1 unit at a time, over HTTPS", https.rowsOneUnit, https.sdk, https.sdk)
+          .forInformation());
       // Where the difference lies: the bodies decoded and checked as the fetch threads do, with no
       // result set, against the same reads of the SDK.
       String decoding = "CPU per byte: lineitem SF " + scaleFactor + ", decoding alone (no result set)";
@@ -117,14 +119,15 @@ final class CpuFigure {
             1 / 1.5));
       }
       List<Measured> all = new ArrayList<>(List.of(hand, sdk.perRowOf(values), sdkParallel.perRowOf(values),
-          https.sdk.perRowOf(values), decode, decodeParallel, rows, rowsOneUnit, https.rows, values));
+          https.sdk.perRowOf(values), decode, decodeParallel, rows, rowsOneUnit, https.rows, https.rowsOneUnit,
+          values));
       all.addAll(arrow);
       return new Result(figures, table(all, sdk, sdkParallel, values));
     }
   }
 
-  /** Rows only and the SDK's read on one thread, over HTTPS. */
-  private record OverHttps(Measured sdk, Measured rows) {}
+  /** Rows only (at the default and one unit at a time) and the SDK's read on one thread, over HTTPS. */
+  private record OverHttps(Measured sdk, Measured rows, Measured rowsOneUnit) {}
 
   /**
    * Real endpoints serve HTTPS only: rows only and the SDK's read again, from a LakeFormation Local
@@ -138,9 +141,12 @@ final class CpuFigure {
       String queryId;
       try (AwsClients aws = ServiceFigures.clients(tls.endpoint(), trust)) {
         queryId = ServiceFigures.planFully(aws, "tpch", "SELECT * FROM lineitem");
+        TransportBaseline.readAll(aws, queryId, 1); // every body served once, so that no read meets a colder service
       }
       return new OverHttps(child("SDK read-and-discard, 1 thread, over HTTPS", tls.endpoint(), queryId, "sdk", 1, trust),
-          child("JDBC, rows only, over HTTPS", tls.endpoint(), queryId, "rows", 1, trust));
+          child("JDBC, rows only, over HTTPS", tls.endpoint(), queryId, "rows", 1, trust),
+          child("JDBC, rows only, MaxConcurrentWorkUnits=1, over HTTPS", tls.endpoint(), queryId, "rows", 1,
+              trust + ";MaxConcurrentWorkUnits=1"));
     }
   }
 
