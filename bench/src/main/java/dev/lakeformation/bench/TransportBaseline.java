@@ -48,7 +48,10 @@ final class TransportBaseline {
     long read(InputStream body) throws Exception;
   }
 
-  /** Reads every unit of {@code queryId} and throws the bytes away; returns {bytes, nanos}. */
+  /**
+   * Reads every unit of {@code queryId} and throws the bytes away; returns {bytes, nanos, CPU
+   * nanos of the reading threads}.
+   */
   static long[] readAll(AwsClients aws, String queryId, int threads) throws Exception {
     return readAll(aws, queryId, threads, TransportBaseline::discard);
   }
