@@ -22,8 +22,7 @@ import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Record batches decoded by Arrow's own stream and message readers (dictionaries decoded with Arrow's
- * encoder) and handed to a result set as they are: no fetch path, no work units, nothing
- * prepared ahead.
+ * encoder) and handed to a result set as they are: no fetch path, no work units.
  */
 final class ArrowReaderBatches implements BatchSource {
   private final ArrayDeque<VectorSchemaRoot> batches = new ArrayDeque<>();

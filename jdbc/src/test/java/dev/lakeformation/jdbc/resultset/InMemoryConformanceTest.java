@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The conformance suite over batches that go straight from Arrow's reader into an
- * {@link ArrowResultSet}: no fetch path, so no value is ever prepared ahead. Closing the
- * allocator at the end fails if any result left a buffer behind.
+ * {@link ArrowResultSet}, with no fetch path in between. Closing the allocator at the end fails
+ * if any result left a buffer behind.
  */
 class InMemoryConformanceTest extends ResultSetConformance {
   private static BufferAllocator allocator;

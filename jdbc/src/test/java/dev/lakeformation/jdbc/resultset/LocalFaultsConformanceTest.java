@@ -10,9 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The conformance suite through a LakeFormation Local of its own that throttles, fails with
  * 500s, cuts bodies off, answers "not ready" and delays every body: with retries enough, exactly
- * the same rows and values come out. The delays also let the reader ask for values before the
- * later units are decoded, so that those come with values prepared ahead: the suite then checks
- * prepared and unprepared batches alike.
+ * the same rows and values come out.
  */
 class LocalFaultsConformanceTest extends LocalServiceConformance {
   private static LakeFormationLocal local;
