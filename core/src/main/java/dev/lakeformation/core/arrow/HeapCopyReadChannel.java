@@ -14,8 +14,9 @@ import org.apache.arrow.vector.ipc.ReadChannel;
  *
  * <p>Why: {@code nioBuffer()} wraps off-heap memory in a {@code DirectByteBuffer} through a
  * private constructor, which needs {@code --add-opens=java.base/java.nio} on JDK 17+. Copying
- * through the heap costs one memcpy per message body, which measurements show to be noise next
- * to decoding, and it lets the driver run in any host JVM with no flags.
+ * through the heap lets the driver run in any host JVM with no flags. It is not free: a body
+ * arrives from the SDK in heap arrays anyway, and copying it on into Arrow memory is about half
+ * of what the fetch threads spend beyond the SDK's own read (docs/benchmarks.md, figure 9).
  */
 public final class HeapCopyReadChannel extends ReadChannel {
   private static final int CHUNK_BYTES = 64 * 1024;

@@ -155,8 +155,8 @@ public final class ResultStream implements BatchSource {
   }
 
   /**
-   * The rows of work-unit bodies already in memory (one Arrow IPC stream per unit), fetched,
-   * checked and decoded ahead exactly as a query's: for saved units, tests and benchmarks.
+   * The rows of work-unit bodies already in memory (one Arrow IPC stream per unit), read, checked
+   * and decoded on the fetch threads exactly as a query's bodies are: for tests and benchmarks.
    */
   public static ResultStream ofBodies(List<byte[]> bodies, FetchSettings settings, BufferAllocator parentAllocator) {
     BodiesInMemory units = new BodiesInMemory("in-memory-" + UUID.randomUUID(), bodies);

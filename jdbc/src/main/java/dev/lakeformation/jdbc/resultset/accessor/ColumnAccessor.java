@@ -23,7 +23,8 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>Getters read the buffers of a validated batch at their addresses, without Arrow's checks
  * on every access: a batch reaching an accessor has been checked as a whole (buffer lengths,
- * offsets, dictionary indices: see the query layer's batch validation), {@link #bind} checks
+ * offsets, and dictionary indices before the dictionaries are decoded: see the query layer's
+ * stream decoder and batch validation), {@link #bind} checks
  * once that each buffer an accessor reads holds the vector's values, and callers ask only for
  * rows below the vector's value count (the result set checks that once per batch).
  *

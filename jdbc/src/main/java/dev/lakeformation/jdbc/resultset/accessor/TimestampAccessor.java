@@ -25,7 +25,10 @@ final class TimestampAccessor extends FixedWidthAccessor {
   private final ArrowType.Timestamp type;
   private final long nanosPerUnit;
   private final ZoneId zone;
-  /** The JVM's zone when bound: a zoned value's Timestamp is read in it (asking for it per value clones a TimeZone). */
+  /**
+   * The JVM's zone, read once per batch: getDate and getTime without a Calendar give a zoned
+   * value's day and time in it (asking for it per value clones a TimeZone).
+   */
   private ZoneId defaultZone;
 
   TimestampAccessor(String columnName, ArrowType.Timestamp type) {
@@ -101,7 +104,7 @@ final class TimestampAccessor extends FixedWidthAccessor {
   /** The day of the wall clock, or of the instant in the reader's zone. */
   @Override
   public Date getDate(int row, Calendar calendar) {
-    ZoneId target = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    ZoneId target = calendar == null ? defaultZone : calendar.getTimeZone().toZoneId();
     var day = zone == null ? wallClock(row).toLocalDate() : instantInUtc(row).atZone(target).toLocalDate();
     return SqlDateTimes.date(day, target);
   }
@@ -109,7 +112,7 @@ final class TimestampAccessor extends FixedWidthAccessor {
   /** The time of the wall clock, or of the instant in the reader's zone. */
   @Override
   public Time getTime(int row, Calendar calendar) {
-    ZoneId target = calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+    ZoneId target = calendar == null ? defaultZone : calendar.getTimeZone().toZoneId();
     var time = zone == null ? wallClock(row).toLocalTime() : instantInUtc(row).atZone(target).toLocalTime();
     return SqlDateTimes.time(time, target);
   }
