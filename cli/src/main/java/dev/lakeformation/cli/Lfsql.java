@@ -1,6 +1,7 @@
 package dev.lakeformation.cli;
 
 import dev.lakeformation.jdbc.driver.NonRegisteringDriver;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,9 +26,27 @@ public final class Lfsql {
   private Lfsql() {}
 
   public static void main(String[] args) {
-    // Both standard input and output are a terminal: someone is typing.
-    TerminalPrompt.Setup prompt = System.console() != null ? TerminalPrompt.Setup.system() : null;
+    TerminalPrompt.Setup prompt = isTerminal(System.console()) ? TerminalPrompt.Setup.system() : null;
     System.exit(run(args, System.in, System.out, System.err, prompt));
+  }
+
+  /**
+   * Whether standard input and output are a terminal: someone is typing. Up to JDK 21
+   * {@code System.console()} answers only then; JDK 22 to 24 answer also when the streams are
+   * redirected, and tell the two apart with {@code Console.isTerminal()} (JDK 22+), called by
+   * reflection since lfsql is built for JDK 17.
+   */
+  static boolean isTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // before JDK 22: a console is a terminal
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /** lfsql without a terminal: statements come from {@code in} unless -e or -f gives them. */
@@ -36,8 +55,9 @@ public final class Lfsql {
   }
 
   /**
-   * Runs lfsql; returns the exit status: 0, 1 when a statement of a script failed, 2 for bad
-   * arguments (a bad URL included). A closed standard output ends it with 0.
+   * Runs lfsql; returns the exit status: 0, 1 when a statement of a script failed or the
+   * connection failed, 2 for bad arguments or a connection refused for its settings (08001: a bad
+   * URL, say). A closed standard output ends it with 0.
    *
    * @param prompt the terminal of a person, or null when there is none
    */

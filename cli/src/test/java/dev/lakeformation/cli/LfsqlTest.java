@@ -26,6 +26,16 @@ class LfsqlTest {
     fixture = LocalFixture.shared();
   }
 
+  /**
+   * Whether lfsql offers its prompt. The tests' JVM has its standard streams redirected (pipes):
+   * no terminal, on any JDK, including JDK 22 to 24, whose System.console() answers there too.
+   */
+  @Test
+  void redirectedStandardStreamsAreNoTerminal() {
+    assertFalse(Lfsql.isTerminal(null));
+    assertFalse(Lfsql.isTerminal(System.console()));
+  }
+
   @Test
   void printsAnAlignedTableAndTheRowCount() {
     LfsqlRun run = LfsqlRun.of("--url", fixture.url("Database=tpch"), "-e",
