@@ -97,10 +97,12 @@ public final class LfConnection implements Connection, SelfWrapper {
     return SqlErrors.of(e);
   }
 
-  /** LoginTimeoutSeconds, or else DriverManager's login timeout; null when neither is set. */
+  /** LoginTimeoutSeconds, or where it is 0 DriverManager's login timeout; null when neither is set. */
   private static Duration loginTimeout(ConnectionConfig config) {
-    int seconds = config.isSet(ConnectionProperty.LOGIN_TIMEOUT_SECONDS)
-        ? config.get(ConnectionProperty.LOGIN_TIMEOUT_SECONDS) : DriverManager.getLoginTimeout();
+    int seconds = config.get(ConnectionProperty.LOGIN_TIMEOUT_SECONDS);
+    if (seconds == 0) {
+      seconds = DriverManager.getLoginTimeout();
+    }
     return seconds > 0 ? Duration.ofSeconds(seconds) : null;
   }
 

@@ -90,6 +90,13 @@ class TimeBoundsTest {
   }
 
   @Test
+  void loginTimeoutSecondsOfZeroLeavesTheBoundToDriverManager() {
+    DriverManager.setLoginTimeout(1);
+    assertEndsWithinTheLoginTimeout(
+        () -> DriverManager.getConnection(url(";SocketTimeoutMillis=60000;LoginTimeoutSeconds=0")));
+  }
+
+  @Test
   void theLoginTimeoutSecondsPropertyBoundsGetConnection() {
     assertEndsWithinTheLoginTimeout(
         () -> DriverManager.getConnection(url(";SocketTimeoutMillis=60000;LoginTimeoutSeconds=1")));
