@@ -204,7 +204,10 @@ public final class LakeFormationLocal implements AutoCloseable {
     }
   }
 
-  /** The faults to inject; changes take effect on the next request. */
+  /**
+   * The faults to inject; changes take effect on the next request, but for the "not ready"
+   * answers and the planning delay, which a query takes when it is planned.
+   */
   public Faults faults() {
     return faults;
   }
@@ -249,7 +252,7 @@ public final class LakeFormationLocal implements AutoCloseable {
 
   /**
    * The SQL text of a query the service was asked to plan: what a client's pushdown wrote, as it
-   * arrived. Empty when no such query is known (it expired, or the ID is not one of this service's).
+   * arrived, also once the query has expired. Empty when the ID is not one of this service's.
    */
   public Optional<String> queryText(String queryId) {
     return Optional.ofNullable(queries.find(queryId)).map(query -> query.queryText);

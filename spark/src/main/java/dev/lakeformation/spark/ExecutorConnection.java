@@ -19,7 +19,8 @@ import scala.reflect.ClassTag;
  * <ul>
  *   <li>Everything but secrets (Region, Endpoint, AccessKeyId, Profile, timeouts…) travels in
  *       this object, inside the reader factory that Spark serialises into every task.
- *   <li>The secrets (SecretAccessKey or Password, SessionToken) travel in a Spark broadcast
+ *   <li>The secrets (every sensitive property: SecretAccessKey or Password, SessionToken,
+ *       ProxyPassword, TrustStorePassword) travel in a Spark broadcast
  *       variable. A task carries only the broadcast's ID; the value goes from the driver's block
  *       manager to each executor's once, and is never part of the plan, of a task, of the UI or of
  *       a string form. Without secrets in the options there is no broadcast, and executors use

@@ -34,7 +34,10 @@ import org.apache.spark.sql.sources.StringStartsWith;
  * {@code DATE '…'}), names as quoted identifiers: nothing in a filter becomes SQL of its own.
  */
 final class FilterSql {
-  /** An IN list longer than this stays with Spark: the query text has a length limit. */
+  /**
+   * An IN list longer than this stays with Spark, which applies it to the rows it reads: the
+   * service model sets no length limit on a query's text, and none is promised either.
+   */
   static final int MAX_IN_VALUES = 1_000;
 
   private final TableColumns columns;

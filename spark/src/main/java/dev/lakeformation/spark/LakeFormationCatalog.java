@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * {@code password}, {@code Region}…, as the {@code format("lakeformation")} options). Then
  * {@code SHOW NAMESPACES IN lf}, {@code SHOW TABLES IN lf.sales}, {@code DESCRIBE lf.sales.orders}
  * and {@code SELECT … FROM lf.sales.orders} work, each table read as the {@code table} option
- * reads it (its columns, filters and limit planned into the query). Read-only: Athena's catalog is
+ * reads it (its columns, filters, limit and aggregates planned into the query). Read-only: Athena's catalog is
  * listed, never changed.
  */
 public final class LakeFormationCatalog implements TableCatalog, SupportsNamespaces {

@@ -22,7 +22,9 @@ import org.apache.spark.sql.types.StructType;
  * twice reads the same query's units again; it is not planned again.
  *
  * <p>A table's scan knows its columns from the catalog and plans without reading the schema
- * ({@link #planWithoutSchema}): the first unit is then fetched once, by its task, not twice.
+ * ({@link #planWithoutSchema}): the first unit is then fetched once, by its task, not twice. A
+ * table's scan with a pushed aggregate is planned here with its schema, when Spark builds the scan
+ * (the aggregate's columns are the query's own).
  */
 final class ResolvedQuery {
   final ReadOptions options;

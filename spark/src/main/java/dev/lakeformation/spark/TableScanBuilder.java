@@ -94,7 +94,7 @@ final class TableScanBuilder implements SupportsPushDownRequiredColumns, Support
   /** The SQL this scan plans: identifiers quoted, values as literals, nothing of Spark's written in as text. */
   String sql() {
     String columns = aggregation != null ? aggregation.selectList()
-        : required.isEmpty() ? "1" // a count needs rows, not columns
+        : required.isEmpty() ? "1" // a count Spark did not push (after a limit, say) needs rows, not columns
         : Arrays.stream(required.fields()).map(f -> TableName.quoted(f.name())).collect(Collectors.joining(", "));
     return "SELECT " + columns + " FROM " + options.table().sql() + filters.where()
         + (aggregation != null ? aggregation.groupByClause() : "") + (limit >= 0 ? " LIMIT " + limit : "");

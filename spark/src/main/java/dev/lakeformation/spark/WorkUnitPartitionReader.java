@@ -27,9 +27,10 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  * fails fails the task; Spark's next attempt reads the partition from its first unit in a new
  * reader, and only the rows of the attempt that succeeds count.
  *
- * <p>Every unit must have the schema of the query: the one read on the Spark driver at
- * {@code load()} (the query option), or, for a table read by name, the first unit's own, once it
- * has been checked against what the catalog said ({@link ExpectedColumns}).
+ * <p>Every unit must have the schema of the query: the one read on the Spark driver (at
+ * {@code load()} for the query option, when the scan is built for a table's pushed aggregate), or,
+ * for a table read by name, the first unit's own, once it has been checked against what the
+ * catalog said ({@link ExpectedColumns}).
  *
  * <p>The session comes from this JVM's {@link ExecutorSessions}; the Arrow memory from a child
  * allocator of it, limited to MaxBufferBytes, closed with the reader.

@@ -15,8 +15,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * What an AWS SDK failure means for the caller, decided from the service's error code and HTTP
- * status (never from message text): whether another try may succeed, and which SQLState and
- * advice to report once the tries are spent.
+ * status, never from the service's message text (an answer the SDK could not parse is known by
+ * the parser's exception, or the SDK's own "Unable to unmarshall": see
+ * {@link #isUnreadableAnswer}): whether another try may succeed, and which SQLState and advice to
+ * report once the tries are spent.
  *
  * <p>The error codes are those of the Lake Formation and Athena service models for the operations
  * the driver calls, plus the authentication errors every AWS service answers.

@@ -8,7 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * What the AWS clients need: where to connect, as whom, and how many connections to keep.
+ * What the AWS clients need: where to connect, as whom, how long to wait and how often to retry.
  *
  * @param region the signing region (and the endpoint's, when none is overridden)
  * @param lakeFormationEndpoint an endpoint override for Lake Formation, or null for AWS's

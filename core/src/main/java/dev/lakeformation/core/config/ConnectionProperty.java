@@ -63,7 +63,8 @@ public final class ConnectionProperty<T> {
           + " setClientInfo(\"ClientTag\", …) changes it on an open connection.");
   public static final ConnectionProperty<String> PROXY_HOST = new ConnectionProperty<>("ProxyHost", Group.NETWORK,
       "host name or IP address", null, false, null, ConnectionProperty::hostName,
-      "The HTTP proxy every AWS call goes through (STS, Lake Formation, Athena, and the SSO calls of a Profile);"
+      "The HTTP proxy of the driver's AWS calls (Lake Formation, Athena, STS, and the sign-in calls of an"
+          + " sso_session Profile; not the clients the SDK builds itself for other profiles, see networks.md);"
           + " HTTPS is tunnelled with CONNECT. Without it: the JVM's https.proxyHost (else http.proxyHost), else the"
           + " HTTPS_PROXY (else HTTP_PROXY) environment variable, else no proxy.");
   public static final ConnectionProperty<Integer> PROXY_PORT = new ConnectionProperty<>("ProxyPort", Group.NETWORK,

@@ -313,7 +313,10 @@ public class LfDataSource implements DataSource, SelfWrapper {
     this.logWriter = out;
   }
 
-  /** The login timeout becomes ConnectTimeoutMillis unless that property is set. */
+  /**
+   * The login timeout becomes LoginTimeoutSeconds, which bounds the connect check, and
+   * ConnectTimeoutMillis, each unless that property is set.
+   */
   @Override
   public void setLoginTimeout(int seconds) {
     this.loginTimeoutSeconds = Math.max(0, seconds);

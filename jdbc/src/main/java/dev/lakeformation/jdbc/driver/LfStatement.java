@@ -67,7 +67,8 @@ public class LfStatement implements Statement, SelfWrapper {
   /**
    * The ID of the Lake Formation query this statement's last execute planned or attached to, also
    * when it failed after planning started: what support cases, CloudTrail and Athena's console
-   * search by. Null before the first execute, and after one on a system table.
+   * search by. Null before the first execute, and after a query of the system tables other than
+   * {@code system.query_results} (which gives the ID it reads).
    */
   public String getQueryId() throws SQLException {
     checkOpen();

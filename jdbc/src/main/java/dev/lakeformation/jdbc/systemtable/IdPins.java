@@ -24,8 +24,8 @@ import net.sf.jsqlparser.schema.Column;
  * tells which column references are the key, the set of values every row that passes has in
  * that column, or null when the condition does not pin it down ({@code key LIKE 'a%'}, an OR
  * with an unpinned side, anything else). A condition no row passes ({@code 1 = 0},
- * {@code FALSE}, {@code key = NULL}) pins every column to the empty set. Sets are unmodifiable;
- * null always stands for "any value".
+ * {@code FALSE}) pins every column to the empty set; {@code key = NULL} pins only the key.
+ * Sets are unmodifiable; null always stands for "any value".
  */
 final class IdPins {
   private IdPins() {}
