@@ -170,6 +170,13 @@ public final class LfDatabaseMetaData extends FixedAnswers implements SelfWrappe
     return empty("attributes", MetadataTables.ATTRIBUTES);
   }
   @Override
+  public ResultSet getPseudoColumns(String c, String s, String t, String col) throws SQLException {
+    return empty("pseudo_columns", MetadataTables.PSEUDO_COLUMNS);
+  }
+
+  // ------------------------------------------------------------------ this connection
+
+  @Override
   public ResultSet getClientInfoProperties() throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     for (ConnectionProperty<String> property : ConnectionProperty.CLIENT_INFO) {
@@ -177,11 +184,6 @@ public final class LfDatabaseMetaData extends FixedAnswers implements SelfWrappe
     }
     return result("client_info_properties", MetadataTables.CLIENT_INFO, rows);
   }
-  @Override
-  public ResultSet getPseudoColumns(String c, String s, String t, String col) throws SQLException {
-    return empty("pseudo_columns", MetadataTables.PSEUDO_COLUMNS);
-  }
-  // ------------------------------------------------------------------ this connection
 
   // ------------------------------------------------------------------ identity
 
