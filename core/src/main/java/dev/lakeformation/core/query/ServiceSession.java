@@ -170,7 +170,7 @@ public final class ServiceSession implements QuerySession {
       QueryListener listener) throws LakeFormationException {
     checkOpen();
     return new WorkUnitArrowReader(new WorkUnitReader(bodies, unit, allocator, retryPolicy, cancellation, listener),
-        allocator);
+        unit, listener, allocator);
   }
 
   /**

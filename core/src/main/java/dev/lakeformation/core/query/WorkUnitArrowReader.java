@@ -1,5 +1,7 @@
 package dev.lakeformation.core.query;
 
+import dev.lakeformation.api.QueryListener;
+import dev.lakeformation.api.WorkUnit;
 import java.io.IOException;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -11,15 +13,21 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * One work unit as Arrow's own {@link ArrowReader}, on the caller's allocator. Each batch the
  * {@link WorkUnitReader} decodes (validated, dictionaries decoded, exactly once across re-fetches)
- * is moved into the reader's root without copying. Failures are {@code LakeFormationException}s.
+ * is moved into the reader's root without copying, and told to the query's listener as the result
+ * stream tells it: each batch read, then the unit read. Failures are {@code LakeFormationException}s.
  */
 final class WorkUnitArrowReader extends ArrowReader {
   private final WorkUnitReader unit;
+  private final WorkUnit workUnit;
+  private final QueryListener listener;
   private long bytesRead;
+  private boolean ended;
 
-  WorkUnitArrowReader(WorkUnitReader unit, BufferAllocator allocator) {
+  WorkUnitArrowReader(WorkUnitReader unit, WorkUnit workUnit, QueryListener listener, BufferAllocator allocator) {
     super(allocator);
     this.unit = unit;
+    this.workUnit = workUnit;
+    this.listener = listener;
   }
 
   @Override
@@ -32,6 +40,10 @@ final class WorkUnitArrowReader extends ArrowReader {
     prepareLoadNextBatch();
     VectorSchemaRoot batch = unit.next();
     if (batch == null) {
+      if (!ended) {
+        ended = true;
+        listener.workUnitRead(workUnit);
+      }
       return false;
     }
     try {
@@ -44,7 +56,9 @@ final class WorkUnitArrowReader extends ArrowReader {
     } finally {
       batch.close();
     }
-    bytesRead += unit.lastBatchWireBytes();
+    long wireBytes = unit.lastBatchWireBytes();
+    bytesRead += wireBytes;
+    listener.batchRead(workUnit, getVectorSchemaRoot().getRowCount(), wireBytes);
     return true;
   }
 

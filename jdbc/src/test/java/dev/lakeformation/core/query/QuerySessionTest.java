@@ -138,7 +138,12 @@ class QuerySessionTest {
       Object[] expected = expectedLineitem();
       assertEquals(expected[0], actual[0]);
       assertEquals(expected[1], actual[1]);
-      assertTrue(progress.snapshot().retries() > 0, "faults were injected and retried");
+      QueryProgress.Snapshot counts = progress.snapshot();
+      assertTrue(counts.retries() > 0, "faults were injected and retried");
+      // The listener hears of every unit and row once, whatever was fetched again.
+      assertEquals(units.size(), counts.unitsRead());
+      assertEquals(expected[0], counts.rows());
+      assertTrue(counts.bytes() > 0, "bytes read");
     }
   }
 
