@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * An H2 data type as a query result reports it: a name ({@code NUMERIC}, {@code CHARACTER VARYING},
  * {@code INTERVAL DAY TO SECOND}, {@code ARRAY}, {@code ROW}…), its precision and scale where
- * they apply (-1 where H2 printed none), the element type of an ARRAY and the fields of a ROW.
+ * they apply (a precision of -1 and a scale of 0 where H2 printed none), the element type of an
+ * ARRAY and the fields of a ROW.
  *
  * <p>A top-level column gives its precision and scale through ResultSetMetaData, but the types
  * inside an ARRAY or a ROW exist only in the type name H2 prints, such as

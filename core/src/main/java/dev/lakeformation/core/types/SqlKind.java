@@ -4,7 +4,8 @@ import java.sql.Types;
 
 /**
  * The kinds of SQL type the driver shows, each with its JDBC type code, the class
- * {@code getObject} returns, and whether its values are signed and compared case-sensitively.
+ * {@code getObject} returns, and whether its values are signed. (Case-sensitive comparison follows
+ * from the class: text's.)
  */
 public enum SqlKind {
   BOOLEAN(Types.BOOLEAN, "java.lang.Boolean", false),

@@ -37,8 +37,9 @@ import java.util.logging.Logger;
 /**
  * The HTTP/1.1 front of LakeFormation Local on the loopback interface: authenticates each
  * request, injects faults, routes Lake Formation ({@code POST /<Operation>}), Athena
- * ({@code X-Amz-Target}) and STS (form-encoded {@code POST /}) calls, and renders errors the way
- * each protocol expects them. Faults are injected into Lake Formation and Athena calls only:
+ * ({@code X-Amz-Target}), STS (form-encoded {@code POST /}) and IAM Identity Center portal
+ * ({@code GET /federation/credentials}) calls, and renders errors the way each protocol expects
+ * them. Faults are injected into Lake Formation and Athena calls only:
  * they exercise the data path, and a connection's credential check must not draw them.
  */
 public final class HttpFront implements AutoCloseable {
@@ -148,7 +149,7 @@ public final class HttpFront implements AutoCloseable {
     return count == null ? 0 : count.sum();
   }
 
-  /** The three wire protocols served, each with its own way of naming operations and errors. */
+  /** The wire protocols served, each with its own way of naming operations and errors. */
   private enum Protocol {
     LAKE_FORMATION("lakeformation"), ATHENA("athena"), STS("sts"),
     /** IAM Identity Center's portal: GetRoleCredentials, a GET with a bearer token instead of a signature. */
