@@ -23,7 +23,7 @@ public final class HeapCopyReadChannel extends ReadChannel {
    * The heap array a body passes through. Each fill asks the SDK's stream for this many bytes at
    * once, and fewer, larger reads cost less when several bodies arrive at the same time: with 8
    * units read at once, 256 KiB took 40% fewer read calls than 64 KiB (90 KB on average against
-   * 53 KB) and 7% less CPU per row on the fetch threads (4% over HTTPS), with no clear change
+   * 54 KB) and 7% less CPU per row on the fetch threads (4% over HTTPS), with no clear change
    * one unit at a time (docs/benchmarks.md, fifth session). It stays below half of G1's smallest
    * region (1 MB), so it is an ordinary young allocation even in a small heap.
    */
