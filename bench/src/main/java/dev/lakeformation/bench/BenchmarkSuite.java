@@ -40,7 +40,8 @@ public final class BenchmarkSuite {
         case "--memory-gb" -> memoryGb = Double.parseDouble(args[++i]);
         case "--only" -> only = Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (--quick, --scale SF, --memory-gb N, --only decode,cpu,e2e,arrow,parallel,memory,spark,pushdown)");
+            + " (--quick, --scale SF, --memory-gb N,"
+            + " --only decode,cpu,e2e,arrow,parallel,memory,spark,pushdown,pairs)");
       }
     }
     long start = System.nanoTime();
@@ -71,6 +72,11 @@ public final class BenchmarkSuite {
     }
     if (only.contains("pushdown")) {
       figures.addAll(SparkPushdownFigure.run(scale));
+    }
+    if (only.contains("pairs")) {
+      CpuPairsFigure.Result pairs = CpuPairsFigure.run(scale, ServiceFigures.currentJar(), baselineJar);
+      figures.addAll(pairs.figures());
+      tables.add(pairs.table());
     }
     String report = report(figures, (System.nanoTime() - start) / 1e9, String.join(" ", args));
     for (String table : tables) {

@@ -11,19 +11,27 @@ final class JdbcProcess {
 
   private JdbcProcess() {}
 
-  /** Reads the query {@value #READS} times in a child JVM; returns {rows, best nanos}. */
+  /** Reads the query {@value #READS} times in a child JVM (see {@link #read(Path, String, String, boolean, int)}). */
   static long[] read(Path driverJar, String url, String queryId, boolean everyValue) throws Exception {
+    return read(driverJar, url, queryId, everyValue, READS);
+  }
+
+  /**
+   * Reads the query {@code reads} times in a child JVM; returns the rows, the best time in nanos and
+   * the process CPU nanos of the cheapest read.
+   */
+  static long[] read(Path driverJar, String url, String queryId, boolean everyValue, int reads) throws Exception {
     String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // The driver jar and the benchmarks' own classes (where JdbcRead was loaded from), nothing else.
     Path benchClasses = Path.of(JdbcRead.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String classPath = driverJar + File.pathSeparator + benchClasses;
     Process child = new ProcessBuilder(javaCommand, "-Xmx2g", "-cp", classPath, JdbcRead.class.getName(), url, queryId,
-        everyValue ? "values" : "rows", String.valueOf(READS)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        everyValue ? "values" : "rows", String.valueOf(reads)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String line = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (!child.waitFor(20, TimeUnit.MINUTES) || child.exitValue() != 0) {
       throw new IllegalStateException("reading through " + driverJar + " failed: " + line);
     }
     String[] fields = line.split(" ");
-    return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+    return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2])};
   }
 }

@@ -95,7 +95,7 @@ final class ServiceFigures {
   private static final int[] PARALLELISMS = {1, 2, 4, 8, 16};
 
   /** A LakeFormation Local serving lineitem at {@code scaleFactor}, in units of 50,000 rows. */
-  private static LakeFormationLocal lineitemService(double scaleFactor) throws Exception {
+  static LakeFormationLocal lineitemService(double scaleFactor) throws Exception {
     return LakeFormationLocal.builder().tpchScaleFactor(scaleFactor).rowsPerWorkUnit(50_000).rowsPerBatch(10_000)
         .heapLimitBytes(1L << 30).serverThreads(64).start();
   }
@@ -168,7 +168,7 @@ final class ServiceFigures {
   }
 
   /** This build's one-file jar, which bin/bench builds before running. */
-  private static Path currentJar() {
+  static Path currentJar() {
     Path jar = Path.of(System.getProperty("bench.jar", "target/lakeformation-jdbc-0.1.0.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no one-file jar at " + jar + ": run bin/bench, which builds it");
