@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.ipc.ReadChannel;
 
@@ -20,14 +21,24 @@ import org.apache.arrow.vector.ipc.ReadChannel;
  */
 public final class HeapCopyReadChannel extends ReadChannel {
   /**
-   * The heap array a body passes through. Each fill asks the SDK's stream for this many bytes at
-   * once, and fewer, larger reads cost less when several bodies arrive at the same time: with 8
-   * units read at once, 256 KiB took 40% fewer read calls than 64 KiB (90 KB on average against
-   * 54 KB) and 7% less CPU per row on the fetch threads (4% over HTTPS), with no clear change
-   * one unit at a time (docs/benchmarks.md, fifth session). It stays below half of G1's smallest
-   * region (1 MB), so it is an ordinary young allocation even in a small heap.
+   * The size of the heap array a body passes through. Each fill asks the SDK's stream for this
+   * many bytes at once, and fewer, larger reads cost less when several bodies arrive at the same
+   * time: with 8 units read at once, about 256 KiB took 40% fewer read system calls than 64 KiB
+   * (90 KB on average against 54 KB) and 7% less CPU per row on the fetch threads (4% over
+   * HTTPS), with no clear change one unit at a time (docs/benchmarks.md, fifth session). A little
+   * under 256 KiB, so that with its header the array is still an ordinary allocation for ZGC
+   * (small objects go up to 256 KiB) and Shenandoah (regions of 256 KiB in small heaps), as it is
+   * for G1 (humongous from half a region, 512 KiB at least).
    */
-  private static final int CHUNK_BYTES = 256 * 1024;
+  static final int CHUNK_BYTES = 256 * 1024 - 64;
+  /**
+   * Arrays between two copies. A body's copy takes one and gives it back when it returns, so
+   * arrays are held only by the threads copying at that moment: a fetch parked between batches,
+   * whose body stays open, holds none. A few are kept for the next copies, the rest left to the
+   * garbage collector.
+   */
+  private static final ArrayBlockingQueue<byte[]> FREE_CHUNKS =
+      new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
   /**
    * The largest message header accepted. Arrow allocates a heap array of the length a stream
    * announces before reading it, so a corrupt length of 2 GiB would end in OutOfMemoryError;
@@ -37,7 +48,6 @@ public final class HeapCopyReadChannel extends ReadChannel {
   private static final int CONTINUATION = 0xFFFFFFFF;
 
   private final InputStream in;
-  private final byte[] chunk = new byte[CHUNK_BYTES];
 
   /**
    * Message headers are read through a channel over {@code in}, bodies from {@code in} itself:
@@ -73,19 +83,27 @@ public final class HeapCopyReadChannel extends ReadChannel {
    */
   @Override
   public long readFully(ArrowBuf buffer, long length) throws IOException {
+    byte[] chunk = FREE_CHUNKS.poll();
+    if (chunk == null) {
+      chunk = new byte[CHUNK_BYTES];
+    }
     long remaining = length;
-    while (remaining > 0) {
-      int wanted = (int) Math.min(remaining, CHUNK_BYTES);
-      int read = in.readNBytes(chunk, 0, wanted);
-      if (read > 0) {
-        long writerIndex = buffer.writerIndex();
-        buffer.setBytes(writerIndex, chunk, 0, read);
-        buffer.writerIndex(writerIndex + read);
-        remaining -= read;
+    try {
+      while (remaining > 0) {
+        int wanted = (int) Math.min(remaining, CHUNK_BYTES);
+        int read = in.readNBytes(chunk, 0, wanted);
+        if (read > 0) {
+          long writerIndex = buffer.writerIndex();
+          buffer.setBytes(writerIndex, chunk, 0, read);
+          buffer.writerIndex(writerIndex + read);
+          remaining -= read;
+        }
+        if (read < wanted) {
+          break;
+        }
       }
-      if (read < wanted) {
-        break;
-      }
+    } finally {
+      FREE_CHUNKS.offer(chunk);
     }
     return length - remaining;
   }
