@@ -44,6 +44,11 @@ public final class BenchmarkSuite {
             + " --only decode,cpu,e2e,arrow,parallel,memory,spark,pushdown,pairs)");
       }
     }
+    if (only.contains("pairs") && baselineJar == null) {
+      // Checked before any figure runs: a run of many figures would otherwise end here, its results unprinted.
+      throw new IllegalArgumentException("--only pairs compares this build with an older one: set BENCH_BASELINE_REV"
+          + " to a commit (not none)");
+    }
     long start = System.nanoTime();
     List<Figure> figures = new ArrayList<>();
     List<String> tables = new ArrayList<>();

@@ -44,8 +44,6 @@ import software.amazon.awssdk.services.lakeformation.model.GetWorkUnitResultsRes
  */
 public final class CpuRead {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static final com.sun.management.OperatingSystemMXBean OS =
-      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private CpuRead() {}
 
@@ -87,7 +85,7 @@ public final class CpuRead {
 
   private static Round measure(Reading reading) throws Exception {
     Map<Long, Long> before = javaThreadCpu();
-    long process = OS.getProcessCpuTime();
+    long process = Timing.processCpuNanos();
     CompilerThreadsCpu compilers = CompilerThreadsCpu.start();
     long mainCpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
@@ -96,7 +94,7 @@ public final class CpuRead {
     long mainDelta = THREADS.getCurrentThreadCpuTime() - mainCpu;
     long readingCpu = read.readingCpu >= 0 ? read.readingCpu : mainDelta;
     long compilerCpu = compilers.nanosSinceStart(); // inside the process's window, which ends next
-    long processCpu = OS.getProcessCpuTime() - process;
+    long processCpu = Timing.processCpuNanos() - process;
     long fetch = read.bodyThreadsCpu;
     // What this thread did besides the reading (building clients, listing units, fetching the hand
     // loop's bodies) is a Java thread's work like any other.

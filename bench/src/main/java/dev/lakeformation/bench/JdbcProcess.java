@@ -9,18 +9,18 @@ import java.util.concurrent.TimeUnit;
 final class JdbcProcess {
   private static final int READS = 3;
 
+  /** What a child JVM's reads measured: the rows, the best time and the process CPU of the cheapest read. */
+  record Read(long rows, long bestNanos, long cheapestCpuNanos) {}
+
   private JdbcProcess() {}
 
   /** Reads the query {@value #READS} times in a child JVM (see {@link #read(Path, String, String, boolean, int)}). */
-  static long[] read(Path driverJar, String url, String queryId, boolean everyValue) throws Exception {
+  static Read read(Path driverJar, String url, String queryId, boolean everyValue) throws Exception {
     return read(driverJar, url, queryId, everyValue, READS);
   }
 
-  /**
-   * Reads the query {@code reads} times in a child JVM; returns the rows, the best time in nanos and
-   * the process CPU nanos of the cheapest read.
-   */
-  static long[] read(Path driverJar, String url, String queryId, boolean everyValue, int reads) throws Exception {
+  /** Reads the query {@code reads} times in a child JVM. */
+  static Read read(Path driverJar, String url, String queryId, boolean everyValue, int reads) throws Exception {
     String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // The driver jar and the benchmarks' own classes (where JdbcRead was loaded from), nothing else.
     Path benchClasses = Path.of(JdbcRead.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -32,6 +32,6 @@ final class JdbcProcess {
       throw new IllegalStateException("reading through " + driverJar + " failed: " + line);
     }
     String[] fields = line.split(" ");
-    return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2])};
+    return new Read(Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]));
   }
 }

@@ -1,6 +1,5 @@
 package dev.lakeformation.bench;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,9 +16,6 @@ import java.sql.Statement;
  * connection, which both counts include).
  */
 public final class JdbcRead {
-  private static final com.sun.management.OperatingSystemMXBean OS =
-      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
   private JdbcRead() {}
 
   public static void main(String[] args) throws Exception {
@@ -32,13 +28,13 @@ public final class JdbcRead {
     long cheapest = Long.MAX_VALUE;
     for (int i = 0; i < times; i++) {
       long start = System.nanoTime();
-      long cpuStart = OS.getProcessCpuTime();
+      long cpuStart = Timing.processCpuNanos();
       try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT * FROM system.query_results WHERE query_id = '" + queryId + "'")) {
         rows = everyValue ? Timing.drain(rs) : Timing.count(rs);
       }
       best = Math.min(best, System.nanoTime() - start);
-      cheapest = Math.min(cheapest, OS.getProcessCpuTime() - cpuStart);
+      cheapest = Math.min(cheapest, Timing.processCpuNanos() - cpuStart);
     }
     System.out.println(rows + " " + best + " " + cheapest);
   }

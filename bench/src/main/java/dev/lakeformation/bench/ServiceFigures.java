@@ -129,11 +129,12 @@ final class ServiceFigures {
             transportMbPerSecond), mbPerSecond(rows) / transportMbPerSecond, 0.85));
         String url = url(local, "MaxConcurrentWorkUnits=" + threads);
         if (baselineJar != null) {
-          long[] now = JdbcProcess.read(jar, url, queryId, true);
-          long[] before = JdbcProcess.read(baselineJar, url, queryId, true);
+          JdbcProcess.Read now = JdbcProcess.read(jar, url, queryId, true);
+          JdbcProcess.Read before = JdbcProcess.read(baselineJar, url, queryId, true);
           figures.add(new Figure(name + ", every value read, this build vs " + baselineJar.getFileName(),
-              Timing.rate(now[0] / (now[1] / 1e9), "rows"), "older build " + Timing.rate(before[0] / (before[1] / 1e9),
-              "rows"), (double) before[1] / now[1], threads >= 4 ? 2.5 : 0.0));
+              Timing.rate(now.rows() / (now.bestNanos() / 1e9), "rows"), "older build "
+              + Timing.rate(before.rows() / (before.bestNanos() / 1e9), "rows"),
+              (double) before.bestNanos() / now.bestNanos(), threads >= 4 ? 2.5 : 0.0));
         }
       }
     }

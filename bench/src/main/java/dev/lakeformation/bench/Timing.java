@@ -1,13 +1,22 @@
 package dev.lakeformation.bench;
 
+import java.lang.management.ManagementFactory;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/** Small helpers the end-to-end figures share: draining a result and formatting rates. */
+/** Small helpers the figures share: draining a result, the process's CPU time, formatting rates. */
 final class Timing {
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private Timing() {}
+
+  /** The CPU time this JVM has used so far, every thread's, the JIT's and the collector's, in nanoseconds. */
+  static long processCpuNanos() {
+    return OS.getProcessCpuTime();
+  }
 
   /** Moves through every row without reading a value: the pipeline alone (fetch, Arrow decode, hand-over). */
   static long count(ResultSet rs) throws SQLException {
