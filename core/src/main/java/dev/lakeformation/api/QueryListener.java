@@ -5,7 +5,8 @@ package dev.lakeformation.api;
  *
  * <p>Methods are called from the threads doing the work (the statement's thread, the shared
  * fetch threads, and the threads that read units opened with {@code openWorkUnit}), often for
- * every record batch: implementations must be thread-safe, quick, and must not throw or block. {@link QueryProgress} counts everything and is one ready-made listener.
+ * every record batch: implementations must be thread-safe, quick, and must not throw or block.
+ * {@link QueryProgress} counts everything and is one ready-made listener.
  */
 public interface QueryListener {
   /** A listener that ignores everything. */

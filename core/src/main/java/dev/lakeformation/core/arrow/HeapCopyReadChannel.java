@@ -35,7 +35,7 @@ public final class HeapCopyReadChannel extends ReadChannel {
    * Arrays between two copies. A body's copy takes one and gives it back when it returns, so
    * arrays are held only by the threads copying at that moment: a fetch parked between batches,
    * whose body stays open, holds none. A few are kept for the next copies, the rest left to the
-   * garbage collector.
+   * garbage collector. Its lock is taken twice per message body, never per value.
    */
   private static final ArrayBlockingQueue<byte[]> FREE_CHUNKS =
       new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
