@@ -4,12 +4,10 @@ import dev.lakeformation.core.aws.AwsClients;
 import dev.lakeformation.core.config.ConnectionProperty;
 import dev.lakeformation.local.LakeFormationLocal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Figure 9: the CPU a reader of {@code SELECT * FROM lineitem} spends per row, by role, each way
@@ -193,14 +191,8 @@ final class CpuFigure {
   /** Runs {@link CpuRead} in a fresh JVM with this JVM's class path. */
   private static Measured child(String name, URI endpoint, String queryId, String mode, int threads, String extra)
       throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-        CpuRead.class.getName(), endpoint.toString(), queryId, mode, String.valueOf(threads), extra,
-        String.valueOf(ROUNDS)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String line = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException(name + " failed: " + line);
-    }
+    String line = ChildJvm.run(name, Duration.ofMinutes(20), "2g", System.getProperty("java.class.path"),
+        CpuRead.class, endpoint.toString(), queryId, mode, String.valueOf(threads), extra, String.valueOf(ROUNDS));
     String[] f = line.split(" ");
     return new Measured(name, Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
         Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),

@@ -1,13 +1,13 @@
 package dev.lakeformation.bench;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** Runs {@link JdbcRead} in a fresh JVM on a given driver jar. */
 final class JdbcProcess {
   private static final int READS = 3;
+  private static final Duration CHILD_LIMIT = Duration.ofMinutes(20);
 
   /** What a child JVM's reads measured: the rows, the best time and the process CPU of the cheapest read. */
   record Read(long rows, long bestNanos, long cheapestCpuNanos) {}
@@ -21,16 +21,11 @@ final class JdbcProcess {
 
   /** Reads the query {@code reads} times in a child JVM. */
   static Read read(Path driverJar, String url, String queryId, boolean everyValue, int reads) throws Exception {
-    String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // The driver jar and the benchmarks' own classes (where JdbcRead was loaded from), nothing else.
     Path benchClasses = Path.of(JdbcRead.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    String classPath = driverJar + File.pathSeparator + benchClasses;
-    Process child = new ProcessBuilder(javaCommand, "-Xmx2g", "-cp", classPath, JdbcRead.class.getName(), url, queryId,
-        everyValue ? "values" : "rows", String.valueOf(reads)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String line = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!child.waitFor(20, TimeUnit.MINUTES) || child.exitValue() != 0) {
-      throw new IllegalStateException("reading through " + driverJar + " failed: " + line);
-    }
+    String line = ChildJvm.run("reading through " + driverJar, CHILD_LIMIT, "2g",
+        driverJar + File.pathSeparator + benchClasses, JdbcRead.class, url, queryId, everyValue ? "values" : "rows",
+        String.valueOf(reads));
     String[] fields = line.split(" ");
     return new Read(Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]));
   }

@@ -4,11 +4,10 @@ import dev.lakeformation.core.arrow.ArrowIpc;
 import dev.lakeformation.local.LakeFormationLocal;
 import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -30,13 +29,8 @@ final class MemoryFigure {
     try (LakeFormationLocal local = LakeFormationLocal.builder().heapLimitBytes(Long.MAX_VALUE).tpchScaleFactor(0.001).start()) {
       String queryId = local.publishQuery("memory benchmark", new ArrayList<>(units));
       String url = ServiceFigures.url(local, "MaxBufferBytes=" + MAX_BUFFER_BYTES + ";MaxConcurrentWorkUnits=4");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-          MemoryDrain.class.getName(), url, queryId).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      String line = new String(child.getInputStream().readAllBytes()).strip();
-      if (!child.waitFor(10, TimeUnit.MINUTES) || child.exitValue() != 0) {
-        throw new IllegalStateException("the -Xmx256m drain failed: " + line);
-      }
+      String line = ChildJvm.run("the -Xmx256m drain", Duration.ofMinutes(10), "256m",
+          System.getProperty("java.class.path"), MemoryDrain.class, url, queryId);
       String[] f = line.split(" ");
       long bytes = Long.parseLong(f[1]);
       long nanos = Long.parseLong(f[2]);
