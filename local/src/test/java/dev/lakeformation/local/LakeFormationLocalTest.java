@@ -179,6 +179,18 @@ class LakeFormationLocalTest {
   }
 
   @Test
+  void aPageAsLargeAsAnIntegerHoldsTheRestAndEndsTheListing() throws Exception {
+    String id = LocalClients.planAndFinish(lf, "tpch", "SELECT * FROM orders");
+    List<WorkUnitRange> all = allRanges(id, null);
+    GetWorkUnitsResponse first = lf.getWorkUnits(r -> r.queryId(id).pageSize(1));
+    // The model sets no upper bound on PageSize: the next index plus it must not wrap around.
+    GetWorkUnitsResponse rest = lf.getWorkUnits(r -> r.queryId(id).pageSize(Integer.MAX_VALUE)
+        .nextToken(first.nextToken()));
+    assertEquals(all.subList(1, all.size()), rest.workUnitRanges());
+    assertNull(rest.nextToken());
+  }
+
+  @Test
   void workUnitResultsCheckTheTokenAndTheRange() throws Exception {
     String id = LocalClients.planAndFinish(lf, "tpch", "SELECT * FROM orders");
     String other = LocalClients.planAndFinish(lf, "tpch", "SELECT * FROM orders");
@@ -336,6 +348,46 @@ class LakeFormationLocalTest {
         () -> aws.athena().batchGetQueryExecution(r -> r.queryExecutionIds(ids)));
     assertEquals("INVALID_INPUT", e.athenaErrorCode());
     assertEquals(400, e.statusCode());
+  }
+
+  @Test
+  void executionIdsOutsideTheModelsBoundsAreRefusedWholeWhereUnknownOnesAreNotFound() throws Exception {
+    String id = LocalClients.planAndFinish(lf, "tpch", "SELECT * FROM nation");
+    for (String impossible : List.of("", "   ", "x".repeat(129))) {
+      InvalidRequestException e = assertThrows(InvalidRequestException.class,
+          () -> aws.athena().batchGetQueryExecution(r -> r.queryExecutionIds(id, impossible)), impossible);
+      assertEquals(400, e.statusCode());
+      assertThrows(InvalidRequestException.class, () -> aws.athena().getQueryExecution(r -> r.queryExecutionId(
+          impossible)));
+      assertThrows(InvalidRequestException.class, () -> aws.athena().stopQueryExecution(r -> r.queryExecutionId(
+          impossible)));
+    }
+    // The model's pattern (\S+) is not anchored: an ID with a space inside is possible, and merely unknown.
+    var response = aws.athena().batchGetQueryExecution(r -> r.queryExecutionIds(id, "a b", "x".repeat(128)));
+    assertEquals(1, response.queryExecutions().size());
+    assertEquals(List.of("a b", "x".repeat(128)), response.unprocessedQueryExecutionIds().stream()
+        .map(u -> u.queryExecutionId()).toList());
+  }
+
+  @Test
+  void aPageOfZeroExecutionsIsAPageOfTheDefaultSizeAndStoppingAnEndedOneDoesNothing() throws Exception {
+    LocalClients.planAndFinish(lf, "tpch", "SELECT * FROM region");
+    // MaxResults may be 0 in the model; an empty page with a token would send a paginator round forever.
+    var page = aws.athena().listQueryExecutions(r -> r.maxResults(0));
+    assertFalse(page.queryExecutionIds().isEmpty());
+    List<String> all = new ArrayList<>();
+    String token = null;
+    do {
+      String next = token;
+      var more = aws.athena().listQueryExecutions(r -> r.nextToken(next));
+      all.addAll(more.queryExecutionIds());
+      token = more.nextToken();
+    } while (token != null);
+    String seeded = all.get(all.size() - 1);
+    aws.athena().stopQueryExecution(r -> r.queryExecutionId(seeded));
+    String state = aws.athena().getQueryExecution(r -> r.queryExecutionId(seeded)).queryExecution().status()
+        .stateAsString();
+    assertTrue(Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state), state);
   }
 
   @Test

@@ -77,14 +77,31 @@ public final class AthenaApi {
 
   // ---- query executions ----
 
-  /** Stops a query planned here: Athena executions and Lake Formation queries share their IDs. */
+  /**
+   * Stops a query planned here: Athena executions and Lake Formation queries share their IDs. A
+   * seeded execution has ended long ago, and stopping an ended one does nothing (the model marks
+   * the operation idempotent).
+   */
   private ObjectNode stopQueryExecution(Json request) {
-    String id = request.string("QueryExecutionId");
-    if (id == null || id.isEmpty()) {
-      throw ServiceError.athenaInvalidRequest("QueryExecutionId is required.");
+    String id = executionId(request.requiredString("QueryExecutionId"));
+    if (!seededExecutions.containsKey(id)) {
+      queries.stop(id);
     }
-    queries.stop(id);
     return Json.object();
+  }
+
+  /**
+   * A QueryExecutionId as the model constrains it: 1 to 128 characters, at least one of them not
+   * white space (its pattern, {@code \S+}, is not anchored). Athena refuses a request naming
+   * another, where an ID that merely names no execution is not found.
+   */
+  private static String executionId(String id) {
+    int characters = id.codePointCount(0, id.length());
+    if (characters < 1 || characters > 128 || id.isBlank()) {
+      throw ServiceError.athenaInvalidRequest("A QueryExecutionId must be 1 to 128 characters, not all white space;"
+          + " got " + characters + " characters.");
+    }
+    return id;
   }
 
   private ObjectNode batchGetQueryExecution(Json request) {
@@ -100,8 +117,14 @@ public final class AthenaApi {
     ArrayNode found = response.putArray("QueryExecutions");
     ArrayNode unprocessed = response.putArray("UnprocessedQueryExecutionIds");
     for (JsonNode idNode : ids) {
-      String id = idNode.isTextual() ? idNode.textValue() : idNode.toString();
-      ObjectNode execution = idNode.isTextual() ? execution(id) : null;
+      if (!idNode.isTextual()) {
+        throw ServiceError.athenaInvalidRequest("QueryExecutionIds must be a list of strings.");
+      }
+      executionId(idNode.textValue());
+    }
+    for (JsonNode idNode : ids) {
+      String id = idNode.textValue();
+      ObjectNode execution = execution(id);
       if (execution != null) {
         found.add(execution);
       } else {
@@ -115,7 +138,7 @@ public final class AthenaApi {
   }
 
   private ObjectNode getQueryExecution(Json request) {
-    String id = request.requiredString("QueryExecutionId");
+    String id = executionId(request.requiredString("QueryExecutionId"));
     ObjectNode execution = execution(id);
     if (execution == null) {
       throw ServiceError.athenaInvalidRequest("QueryExecution " + id + " was not found");
@@ -366,7 +389,9 @@ public final class AthenaApi {
     if (max != null && (max < minMax || max > maxMax)) {
       throw ServiceError.athenaInvalidRequest("MaxResults must be between " + minMax + " and " + maxMax + ".");
     }
-    int size = max == null ? defaultMax : max;
+    // 0 is within the range of ListQueryExecutions' MaxResults; a page of nothing with a token to
+    // go on would make a client that follows tokens ask again forever, so 0 means the default.
+    int size = max == null || max == 0 ? defaultMax : max;
     int from = 0;
     String token = request.string("NextToken");
     if (token != null) {

@@ -164,7 +164,8 @@ public final class ServedQuery {
 
   /** The ranges known so far, from index {@code from}, at most {@code limit} of them. */
   synchronized List<Range> ranges(int from, int limit) {
-    int to = Math.min(ranges.size(), from + limit);
+    // In long: a page size near Integer.MAX_VALUE (the model sets no upper bound) must not wrap.
+    int to = (int) Math.min(ranges.size(), (long) from + limit);
     return from >= to ? List.of() : List.copyOf(ranges.subList(from, to));
   }
 
