@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import software.amazon.awssdk.services.lakeformation.model.ExpiredException;
 import software.amazon.awssdk.services.lakeformation.model.GetQueryStateResponse;
 import software.amazon.awssdk.services.lakeformation.model.GetQueryStatisticsResponse;
 import software.amazon.awssdk.services.lakeformation.model.StatisticsNotReadyYetException;
@@ -99,7 +100,8 @@ public final class ServiceQuery implements LakeFormationQuery {
       statistics = session.retryPolicy().call("GetQueryStatistics", cancellation, listener,
           () -> session.aws().lakeFormation().getQueryStatistics(r -> r.queryId(queryId)));
     } catch (LakeFormationException e) {
-      if (e.getCause() instanceof StatisticsNotReadyYetException) {
+      // An expired query's statistics are gone, as its state (EXPIRED) says: none to give, not a failure.
+      if (e.getCause() instanceof StatisticsNotReadyYetException || e.getCause() instanceof ExpiredException) {
         return Optional.empty();
       }
       throw e;

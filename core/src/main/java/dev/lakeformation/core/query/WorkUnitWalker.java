@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.lakeformation.model.WorkUnitsNotReadyYetE
 /**
  * Walks a query's GetWorkUnits pages lazily and hands out its work units one by one, in order:
  * every range expanded from WorkUnitIdMin to WorkUnitIdMax inclusive, each unit with the token
- * of its own range. "Not ready yet" answers are waited out with growing pauses, up to the
- * planning timeout. Thread-safe: callers may share one walker.
+ * of its own range. "Not ready yet" answers, and empty pages that go on, are waited out with
+ * growing pauses, up to the planning timeout. Thread-safe: callers may share one walker.
  */
 final class WorkUnitWalker implements WorkUnitSource {
   private final LakeFormationClient client;
@@ -85,34 +85,48 @@ final class WorkUnitWalker implements WorkUnitSource {
     long wait = settings.pollInterval().toMillis();
     long deadline = System.nanoTime() + settings.planningTimeout().toNanos();
     while (true) {
+      GetWorkUnitsResponse page;
       try {
-        GetWorkUnitsResponse page = retry.call("GetWorkUnits", cancellation, listener, () -> client.getWorkUnits(r -> r
+        page = retry.call("GetWorkUnits", cancellation, listener, () -> client.getWorkUnits(r -> r
             .queryId(queryId).pageSize(settings.pageSize()).nextToken(nextToken)));
-        for (var range : page.workUnitRanges()) {
-          if (range.workUnitIdMin() == null || range.workUnitIdMax() == null || range.workUnitToken() == null
-              || range.workUnitIdMin() < 0 || range.workUnitIdMax() < range.workUnitIdMin()) {
-            throw new LakeFormationException(SqlState.DATA_EXCEPTION, "GetWorkUnits returned an invalid range ["
-                + range.workUnitIdMin() + ", " + range.workUnitIdMax() + "] for query " + queryId + ".");
-          }
-          ranges.addLast(new WorkUnitRange(range.workUnitIdMin(), range.workUnitIdMax(), range.workUnitToken()));
-          unitsListed += range.workUnitIdMax() - range.workUnitIdMin() + 1;
-        }
-        nextToken = page.nextToken();
-        lastPageSeen = nextToken == null || nextToken.isEmpty();
-        listener.workUnitsListed(unitsListed, lastPageSeen);
-        return;
       } catch (LakeFormationException e) {
         if (!(e.getCause() instanceof WorkUnitsNotReadyYetException)) {
           throw e;
         }
-        if (System.nanoTime() - deadline > 0) {
-          throw new LakeFormationException(SqlState.TIMEOUT, "Work units of query " + queryId
-              + " were still not ready after " + settings.planningTimeout().toSeconds()
-              + " s; raise PlanningTimeoutSeconds to wait longer.", e);
-        }
-        cancellation.sleep(wait);
-        wait = Math.min(wait * 2, settings.pollMaxInterval().toMillis());
+        wait = pause(cancellation, deadline, wait, e);
+        continue;
       }
+      for (var range : page.workUnitRanges()) {
+        if (range.workUnitIdMin() == null || range.workUnitIdMax() == null || range.workUnitToken() == null
+            || range.workUnitIdMin() < 0 || range.workUnitIdMax() < range.workUnitIdMin()) {
+          throw new LakeFormationException(SqlState.DATA_EXCEPTION, "GetWorkUnits returned an invalid range ["
+              + range.workUnitIdMin() + ", " + range.workUnitIdMax() + "] for query " + queryId + ".");
+        }
+        ranges.addLast(new WorkUnitRange(range.workUnitIdMin(), range.workUnitIdMax(), range.workUnitToken()));
+        unitsListed += range.workUnitIdMax() - range.workUnitIdMin() + 1;
+      }
+      nextToken = page.nextToken();
+      lastPageSeen = nextToken == null || nextToken.isEmpty();
+      listener.workUnitsListed(unitsListed, lastPageSeen);
+      if (lastPageSeen || !page.workUnitRanges().isEmpty()) {
+        return;
+      }
+      // The model allows a page with no range and a token to go on (more ranges still being
+      // planned): asked again at once, it would be asked in a busy loop, so it is waited out as a
+      // "not ready yet" answer is, up to the same timeout.
+      wait = pause(cancellation, deadline, wait, null);
     }
+  }
+
+  /** Sleeps {@code wait} ms and returns the next, longer pause, or fails once {@code deadline} has passed. */
+  private long pause(Cancellation cancellation, long deadline, long wait, LakeFormationException cause)
+      throws LakeFormationException {
+    if (System.nanoTime() - deadline > 0) {
+      throw new LakeFormationException(SqlState.TIMEOUT, "Work units of query " + queryId
+          + " were still not ready after " + settings.planningTimeout().toSeconds()
+          + " s; raise PlanningTimeoutSeconds to wait longer.", cause);
+    }
+    cancellation.sleep(wait);
+    return Math.min(wait * 2, settings.pollMaxInterval().toMillis());
   }
 }

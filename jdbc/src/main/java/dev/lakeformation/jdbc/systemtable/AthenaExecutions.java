@@ -39,9 +39,19 @@ final class AthenaExecutions {
    */
   static Answer read(Collection<String> ids, long most, SystemTableContext context, List<SQLWarning> warnings)
       throws SQLException {
-    List<String> wanted;
+    List<String> wanted = new ArrayList<>();
+    List<UnprocessedQueryExecutionId> unprocessed = new ArrayList<>();
     if (ids != null) {
-      wanted = List.copyOf(ids);
+      for (String id : ids) {
+        if (possibleId(id)) {
+          wanted.add(id);
+        } else {
+          // Athena would refuse the whole batch: this ID alone is answered as it answers an unknown one.
+          unprocessed.add(UnprocessedQueryExecutionId.builder().queryExecutionId(id).errorCode("INVALID_INPUT")
+              .errorMessage("Not a query execution ID (Athena's are 1 to 128 characters, not all white space);"
+                  + " it was not sent to Athena.").build());
+        }
+      }
     } else {
       Listing listing = list(Math.min(most, MOST_LISTED), context);
       if (listing.more() && most > MOST_LISTED) {
@@ -49,10 +59,9 @@ final class AthenaExecutions {
             + (context.workGroup() == null ? "primary" : context.workGroup()) + " were read; name"
             + " older ones with WHERE query_execution_id = '…' or IN ('…', …).", "01000"));
       }
-      wanted = listing.ids();
+      wanted.addAll(listing.ids());
     }
     List<QueryExecution> executions = new ArrayList<>();
-    List<UnprocessedQueryExecutionId> unprocessed = new ArrayList<>();
     for (int from = 0; from < wanted.size(); from += BATCH) {
       List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + BATCH));
       BatchGetQueryExecutionResponse response = context.callAthena("BatchGetQueryExecution",
@@ -61,6 +70,18 @@ final class AthenaExecutions {
       unprocessed.addAll(response.unprocessedQueryExecutionIds());
     }
     return new Answer(executions, unprocessed);
+  }
+
+  /**
+   * Whether {@code id} is within the bounds Athena's model sets a QueryExecutionId: 1 to 128
+   * characters, one of them at least not white space (the model's pattern is not anchored).
+   */
+  private static boolean possibleId(String id) {
+    if (id == null) {
+      return false;
+    }
+    int characters = id.codePointCount(0, id.length());
+    return characters >= 1 && characters <= 128 && !id.isBlank();
   }
 
   private static Listing list(long most, SystemTableContext context) throws SQLException {

@@ -20,10 +20,11 @@ import java.util.TreeSet;
 /**
  * {@code system.queries}: a Lake Formation query's state (GetQueryState) and statistics
  * (GetQueryStatistics), one row per query ID the statement's filters name. Statistics that are
- * not ready yet are NULL, with a warning.
+ * not ready yet, or gone once the query has expired, are NULL, with a warning.
  */
 final class QueriesTable extends SystemTable {
   static final String NAME = "queries";
+  private static final String EXPIRED = "EXPIRED";
   private static final List<SystemColumn> COLUMNS = List.of(varchar(QueryResultsTable.QUERY_ID), varchar("state"),
       varchar("error"), timestamp("query_submission_time"), bigint("estimated_data_to_scan_bytes"),
       bigint("planning_time_millis"), bigint("queue_time_millis"), bigint("work_units_generated_count"),
@@ -46,12 +47,16 @@ final class QueriesTable extends SystemTable {
       try {
         status = lakeFormationQuery.status();
         found = lakeFormationQuery.statistics();
+        if (found.isEmpty() && !EXPIRED.equals(status.state())) {
+          status = lakeFormationQuery.status(); // it may have expired between the two calls
+        }
       } catch (LakeFormationException e) {
         throw SqlErrors.of(e);
       }
       if (found.isEmpty()) {
-        warnings.add(new SQLWarning("The statistics of query " + id + " are not ready yet; they are NULL.",
-            "01000"));
+        warnings.add(new SQLWarning("The statistics of query " + id + (EXPIRED.equals(status.state())
+            ? " are gone: the query has expired, and Lake Formation keeps none of an expired query; they are NULL."
+            : " are not ready yet; they are NULL."), "01000"));
       }
       QueryStatistics statistics = found.orElse(new QueryStatistics(null, null, null, null, null, null, null, null));
       rows.add(new Object[] {id, status.state(), status.error(), statistics.submissionTime(),

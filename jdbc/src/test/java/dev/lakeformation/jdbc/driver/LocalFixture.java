@@ -27,6 +27,11 @@ public final class LocalFixture {
   }
 
   public String url(String extra) {
+    return url(local, extra);
+  }
+
+  /** A driver URL pointing at {@code local}, a service of a test's own, with its default keys. */
+  public static String url(LakeFormationLocal local, String extra) {
     return "jdbc:lakeformation://Endpoint=" + local.endpoint() + ";Region=us-east-1;AccessKeyId="
         + LakeFormationLocal.DEFAULT_ACCESS_KEY_ID + ";SecretAccessKey=" + LakeFormationLocal.DEFAULT_SECRET_ACCESS_KEY
         + (extra.isEmpty() ? "" : ";" + extra);

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lakeformation.core.aws.AwsClients;
 import dev.lakeformation.jdbc.driver.LfConnection;
 import dev.lakeformation.jdbc.driver.LocalFixture;
+import dev.lakeformation.local.LakeFormationLocal;
 import dev.lakeformation.local.LocalClients;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -18,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +127,27 @@ class SystemTablesTest {
       assertEquals("no-such-execution", rs.getString(1));
       assertEquals("INVALID_INPUT", rs.getString("error_code"));
       assertTrue(rs.getString("error_message").contains("not found"));
+      assertFalse(rs.next());
+    }
+  }
+
+  /** Athena refuses a whole batch that names an ID outside its model's bounds; such an ID is never sent. */
+  @Test
+  void idsNoExecutionCanHaveAreUnprocessedAndTheOthersStillRead() throws Exception {
+    String ids = "'" + SUCCEEDED + "', '', '   ', '" + "x".repeat(129) + "'";
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT query_execution_id FROM system.query_executions WHERE query_execution_id IN (" + ids + ")")) {
+      assertEquals(List.of(SUCCEEDED), column(rs, "query_execution_id"));
+    }
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT query_execution_id, error_code, error_message FROM system.unprocessed_query_executions"
+            + " WHERE query_execution_id IN (" + ids + ") ORDER BY query_execution_id")) {
+      for (String id : List.of("", "   ", "x".repeat(129))) {
+        assertTrue(rs.next(), id);
+        assertEquals(id, rs.getString(1));
+        assertEquals("INVALID_INPUT", rs.getString(2));
+        assertTrue(rs.getString(3).contains("not sent to Athena"), rs.getString(3));
+      }
       assertFalse(rs.next());
     }
   }
@@ -252,6 +276,28 @@ class SystemTablesTest {
           assertEquals(value, rs.getString(1));
           assertFalse(rs.next());
         }
+      }
+    }
+  }
+
+  @Test
+  void anExpiredQueryIsARowWithItsStateAndNoStatistics() throws Exception {
+    try (LakeFormationLocal expiring = LakeFormationLocal.builder().tpchScaleFactor(0.001)
+            .queryTimeToLive(Duration.ofSeconds(1)).start();
+        AwsClients clients = LocalClients.connect(expiring);
+        Connection c = DriverManager.getConnection(LocalFixture.url(expiring, "Database=tpch"))) {
+      String id = LocalClients.planAndFinish(clients.lakeFormation(), "tpch", "SELECT * FROM region");
+      Thread.sleep(1_100);
+      expiring.expireOldQueries();
+      // GetQueryStatistics answers an expired query with ExpiredException: the row stays, its statistics NULL.
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM system.queries WHERE query_id = '" + id
+          + "'")) {
+        assertTrue(rs.getWarnings().getMessage().contains("has expired"), rs.getWarnings().getMessage());
+        assertTrue(rs.next());
+        assertEquals("EXPIRED", rs.getString("state"));
+        assertNull(rs.getObject("query_submission_time"));
+        assertNull(rs.getObject("work_units_generated_count"));
+        assertFalse(rs.next());
       }
     }
   }
