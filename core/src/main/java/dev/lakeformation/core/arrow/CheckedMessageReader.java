@@ -6,13 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.arrow.flatbuf.Buffer;
+import org.apache.arrow.flatbuf.Decimal;
 import org.apache.arrow.flatbuf.DictionaryBatch;
+import org.apache.arrow.flatbuf.Endianness;
 import org.apache.arrow.flatbuf.Field;
 import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.flatbuf.Schema;
+import org.apache.arrow.flatbuf.Type;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BufferLayout;
@@ -98,6 +101,10 @@ final class CheckedMessageReader extends MessageChannelReader {
   private void readSchema(Message message) throws IOException {
     try {
       Schema schema = (Schema) message.header(new Schema());
+      // Arrow Java never reads the byte order: big-endian values would be read as little-endian ones.
+      if (schema != null && schema.endianness() == Endianness.Big) {
+        throw new UnsupportedArrowException("big-endian data (the schema's byte order is Big)");
+      }
       int node = 0;
       for (int i = 0; schema != null && i < schema.fieldsLength(); i++) {
         topLevelNodes.add(node);
@@ -126,6 +133,13 @@ final class CheckedMessageReader extends MessageChannelReader {
     }
     if (field.dictionary() != null) {
       dictionaryIds.add(field.dictionary().id());
+    }
+    if (field.typeType() == Type.Decimal) {
+      int bits = ((Decimal) field.type(new Decimal())).bitWidth();
+      if (bits != 128 && bits != 256) {
+        // Arrow Java holds decimals of 128 and 256 bits only; its schema conversion would refuse it as corrupt.
+        throw new UnsupportedArrowException("a decimal of " + bits + " bits (column " + field.name() + ")");
+      }
     }
     int nodes = 1;
     for (int i = 0; i < field.childrenLength(); i++) {

@@ -16,6 +16,7 @@ import org.apache.arrow.vector.dictionary.DictionaryEncoder;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -53,36 +54,67 @@ public final class UnitStreamDecoder implements AutoCloseable {
       List<Field> fields = new ArrayList<>();
       for (FieldVector vector : root.getFieldVectors()) {
         Field field = vector.getField();
-        checkField(field, 1);
+        Field decoded = field;
         if (field.getDictionary() != null) {
           Dictionary dictionary = reader.getDictionaryVectors().get(field.getDictionary().getId());
           if (dictionary == null) {
             throw new IOException("column " + field.getName() + " refers to dictionary "
                 + field.getDictionary().getId() + ", which the stream never sent");
           }
+          // The column as its values read: their type, the column's own nullability (its nulls are
+          // in the indexes) and its own metadata (a declared SQL type, say).
           Field valueField = dictionary.getVector().getField();
-          fields.add(new Field(field.getName(), valueField.getFieldType(), valueField.getChildren()));
-        } else {
-          fields.add(field);
+          decoded = new Field(field.getName(), new FieldType(field.isNullable(), valueField.getType(), null,
+              field.getMetadata()), valueField.getChildren());
         }
+        checkField(decoded, 1);
+        fields.add(decoded);
       }
       schema = new Schema(fields);
     }
     return schema;
   }
 
-  /** Nesting within {@link #MAX_NESTING}, and time zones Java knows, at every level. */
-  private static void checkField(Field field, int depth) {
+  /**
+   * At every level: nesting within {@link #MAX_NESTING}, time zones Java knows, and times as wide
+   * as their unit; and nothing the reader would read as something else (see {@link UnsupportedArrowException}).
+   */
+  private static void checkField(Field field, int depth) throws UnsupportedArrowException {
     if (depth > MAX_NESTING) {
       throw new IllegalArgumentException("column nesting deeper than " + MAX_NESTING + " levels");
     }
-    if (field.getType() instanceof ArrowType.Timestamp t && t.getTimezone() != null) {
-      try {
-        ZoneId.of(t.getTimezone());
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException("column " + field.getName() + " has the unknown time zone '"
-            + t.getTimezone() + "'");
+    if (field.getDictionary() != null) {
+      // Only whole columns are decoded: an encoded field inside one would be read as its indexes.
+      throw new UnsupportedArrowException("a dictionary-encoded field inside a nested column (" + field.getName()
+          + ")");
+    }
+    switch (field.getType().getTypeID()) {
+      case ListView, LargeListView -> throw new UnsupportedArrowException("the list-view type (column "
+          + field.getName() + ")");
+      case Time -> {
+        ArrowType.Time time = (ArrowType.Time) field.getType();
+        int bits = switch (time.getUnit()) {
+          case SECOND, MILLISECOND -> 32;
+          case MICROSECOND, NANOSECOND -> 64;
+        };
+        if (time.getBitWidth() != bits) {
+          throw new IllegalArgumentException("column " + field.getName() + " is a time in " + time.getUnit()
+              + " of " + time.getBitWidth() + " bits; the format has " + bits);
+        }
       }
+      case Timestamp -> {
+        // An empty zone is no zone (Schema.fbs), as the types layer reads it too.
+        ArrowType.Timestamp t = (ArrowType.Timestamp) field.getType();
+        if (t.getTimezone() != null && !t.getTimezone().isEmpty()) {
+          try {
+            ZoneId.of(t.getTimezone());
+          } catch (DateTimeException e) {
+            throw new IllegalArgumentException("column " + field.getName() + " has the unknown time zone '"
+                + t.getTimezone() + "'");
+          }
+        }
+      }
+      default -> { }
     }
     for (Field child : field.getChildren()) {
       checkField(child, depth + 1);

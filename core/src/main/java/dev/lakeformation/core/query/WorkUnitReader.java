@@ -5,6 +5,7 @@ import dev.lakeformation.api.QueryListener;
 import dev.lakeformation.api.SqlState;
 import dev.lakeformation.api.WorkUnit;
 import dev.lakeformation.core.arrow.UnitStreamDecoder;
+import dev.lakeformation.core.arrow.UnsupportedArrowException;
 import dev.lakeformation.core.aws.AwsErrors;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -257,6 +258,10 @@ final class WorkUnitReader implements AutoCloseable {
    */
   private BrokenBody broken(IOException e, String what) throws LakeFormationException {
     checkStopped();
+    if (e instanceof UnsupportedArrowException) {
+      throw new LakeFormationException(SqlState.FEATURE_NOT_SUPPORTED, unit + " uses " + e.getMessage()
+          + ", which this driver cannot read; no row of it was read as anything else.", e);
+    }
     LakeFormationException timedOut = AwsErrors.networkTimeoutExceeded("Reading " + unit, e);
     if (timedOut != null) {
       throw timedOut;

@@ -28,6 +28,15 @@ public final class ArrowFieldTypes {
 
   private ArrowFieldTypes() {}
 
+  /**
+   * The time zone a timestamp type names, or null for a timestamp without one: Schema.fbs reads
+   * an empty zone as no zone, as it reads an absent one (Arrow Java writes "" where it is given it).
+   */
+  public static String timeZone(ArrowType.Timestamp type) {
+    String zone = type.getTimezone();
+    return zone == null || zone.isEmpty() ? null : zone;
+  }
+
   public static SqlType of(Field field) {
     ArrowType type = field.getType();
     return switch (type.getTypeID()) {
@@ -46,7 +55,7 @@ public final class ArrowFieldTypes {
       case Time -> SqlType.temporal(SqlKind.TIME, fractionDigits(((ArrowType.Time) type).getUnit()));
       case Timestamp -> {
         ArrowType.Timestamp t = (ArrowType.Timestamp) type;
-        yield SqlType.temporal(t.getTimezone() == null ? SqlKind.TIMESTAMP : SqlKind.TIMESTAMP_WITH_TIME_ZONE,
+        yield SqlType.temporal(timeZone(t) == null ? SqlKind.TIMESTAMP : SqlKind.TIMESTAMP_WITH_TIME_ZONE,
             fractionDigits(t.getUnit()));
       }
       case Duration -> SqlType.of(SqlKind.INTERVAL_DAY_TO_SECOND);

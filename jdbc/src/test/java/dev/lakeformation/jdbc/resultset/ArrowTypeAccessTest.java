@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.flatbuffers.FlatBufferBuilder;
 import dev.lakeformation.core.arrow.IpcStreams;
+import dev.lakeformation.core.types.ArrowFieldTypes;
 import dev.lakeformation.jdbc.driver.LocalFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,6 +43,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.ToIntFunction;
+import org.apache.arrow.flatbuf.Endianness;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.Type;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -78,6 +88,10 @@ import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.WriteChannel;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.IntervalUnit;
@@ -604,6 +618,96 @@ class ArrowTypeAccessTest {
       values.add(rs.getString("color"));
     }
     assertEquals(Arrays.asList("green", "red", null, "green"), values);
+  }
+
+  @Test
+  void dictionaryEncodedColumnsKeepTheirOwnMetadataAndNullability() throws Exception {
+    VarCharVector codes = new VarCharVector("codes", allocator);
+    open.add(codes);
+    codes.allocateNew();
+    codes.setSafe(0, "abc".getBytes(UTF_8));
+    codes.setValueCount(1);
+    DictionaryEncoding encoding = new DictionaryEncoding(3, false, new ArrowType.Int(32, true));
+    Map<String, String> declared = Map.of(ArrowFieldTypes.TYPE_NAME, "CHAR", ArrowFieldTypes.PRECISION, "3");
+    VectorSchemaRoot root = root(new Field("code", new FieldType(false, new ArrowType.Int(32, true), encoding,
+        declared), null));
+    ((IntVector) root.getVector(0)).setSafe(0, 0);
+    root.setRowCount(1);
+    ResultSet rs = read(IpcStreams.withDictionaries(new Dictionary[] {new Dictionary(codes, encoding)}, root));
+
+    ResultSetMetaData md = rs.getMetaData();
+    assertEquals(Types.CHAR, md.getColumnType(1));
+    assertEquals(3, md.getPrecision(1));
+    assertEquals(ResultSetMetaData.columnNoNulls, md.isNullable(1));
+    assertTrue(rs.next());
+    assertEquals("abc", rs.getString(1));
+  }
+
+  /** Schema.fbs: an empty zone is no zone. Arrow Java writes "" where it is given it. */
+  @Test
+  void aTimestampWithAnEmptyZoneIsATimestampWithoutOne() throws Exception {
+    VectorSchemaRoot root = root(field("ts", new ArrowType.Timestamp(TimeUnit.SECOND, "")));
+    ((BaseFixedWidthVector) root.getVector(0)).getDataBuffer().setLong(0, 86_400);
+    ((BaseFixedWidthVector) root.getVector(0)).setIndexDefined(0);
+    ResultSet rs = read(root, 1);
+
+    assertEquals(Types.TIMESTAMP, rs.getMetaData().getColumnType(1));
+    assertTrue(rs.next());
+    assertEquals(LocalDateTime.of(1970, 1, 2, 0, 0), rs.getObject(1, LocalDateTime.class));
+  }
+
+  /**
+   * Valid Arrow the driver cannot read is refused as such (0A000), before any row, never read as
+   * something else: without the check, big-endian values read byte-swapped, and a
+   * dictionary-encoded list element read as its index.
+   */
+  @Test
+  void whatTheDriverCannotReadIsRefusedBeforeAnyRowNotMisread() throws Exception {
+    Field element = new Field("item", new FieldType(true, ArrowType.Utf8.INSTANCE,
+        new DictionaryEncoding(1, false, new ArrowType.Int(32, true))), null);
+    Map<String, byte[]> refused = new LinkedHashMap<>();
+    refused.put("big-endian", schemaOnly(Endianness.Big, b -> field("i", new ArrowType.Int(32, true)).getField(b)));
+    refused.put("decimal of 32 bits", schemaOnly(Endianness.Little, b -> org.apache.arrow.flatbuf.Field.createField(b,
+        b.createString("d32"), true, Type.Decimal, org.apache.arrow.flatbuf.Decimal.createDecimal(b, 7, 2, 32), 0,
+        org.apache.arrow.flatbuf.Field.createChildrenVector(b, new int[0]), 0)));
+    refused.put("dictionary-encoded field inside", schemaOnly(Endianness.Little,
+        b -> field("tags", ArrowType.List.INSTANCE, element).getField(b)));
+    refused.put("list-view", schemaOnly(Endianness.Little,
+        b -> field("lv", ArrowType.ListView.INSTANCE, field("item", new ArrowType.Int(32, true))).getField(b)));
+    for (Map.Entry<String, byte[]> stream : refused.entrySet()) {
+      SQLException e = assertThrows(SQLException.class, () -> read(stream.getValue()), stream.getKey());
+      assertEquals("0A000", e.getSQLState(), stream.getKey() + ": " + e.getMessage());
+      assertTrue(e.getMessage().contains(stream.getKey()), e.getMessage());
+    }
+  }
+
+  /** Schema.fbs gives each time unit its width: another is a corrupt schema, not a time read at the wrong width. */
+  @Test
+  void aTimeWiderOrNarrowerThanItsUnitIsCorrupt() {
+    for (ArrowType.Time time : List.of(new ArrowType.Time(TimeUnit.MILLISECOND, 64),
+        new ArrowType.Time(TimeUnit.NANOSECOND, 32))) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> read(schemaOnly(Endianness.Little, b -> field("t", time).getField(b))));
+      assertEquals("22000", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("the format has"), e.getMessage());
+    }
+  }
+
+  /** A stream of one schema message, its field written by {@code field} and its byte order given, and no batch. */
+  private static byte[] schemaOnly(short endianness, ToIntFunction<FlatBufferBuilder> field) throws IOException {
+    FlatBufferBuilder builder = new FlatBufferBuilder();
+    int fields = org.apache.arrow.flatbuf.Schema.createFieldsVector(builder, new int[] {field.applyAsInt(builder)});
+    org.apache.arrow.flatbuf.Schema.startSchema(builder);
+    org.apache.arrow.flatbuf.Schema.addEndianness(builder, endianness);
+    org.apache.arrow.flatbuf.Schema.addFields(builder, fields);
+    int schema = org.apache.arrow.flatbuf.Schema.endSchema(builder);
+    ByteBuffer message = MessageSerializer.serializeMessage(builder, MessageHeader.Schema, schema, 0,
+        IpcOption.DEFAULT);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    WriteChannel out = new WriteChannel(Channels.newChannel(bytes));
+    MessageSerializer.writeMessageBuffer(out, message.remaining(), message, IpcOption.DEFAULT);
+    ArrowStreamWriter.writeEndOfStream(out, IpcOption.DEFAULT);
+    return bytes.toByteArray();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lakeformation.jdbc.resultset.accessor;
 
+import dev.lakeformation.core.types.ArrowFieldTypes;
 import java.sql.Date;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -35,7 +36,8 @@ final class TimestampAccessor extends FixedWidthAccessor {
     super(columnName);
     this.type = type;
     this.nanosPerUnit = Units.nanosPer(type.getUnit());
-    this.zone = type.getTimezone() == null ? null : ZoneId.of(type.getTimezone());
+    String zoneName = ArrowFieldTypes.timeZone(type);
+    this.zone = zoneName == null ? null : ZoneId.of(zoneName);
   }
 
   @Override
