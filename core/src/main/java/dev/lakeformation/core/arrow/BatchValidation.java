@@ -1,5 +1,7 @@
 package dev.lakeformation.core.arrow;
 
+import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -7,9 +9,11 @@ import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.DenseUnionVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.UnionVector;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -34,8 +38,12 @@ import org.apache.arrow.vector.util.ValueVectorUtility;
 final class BatchValidation {
   private BatchValidation() {}
 
-  /** Throws IllegalArgumentException (or Arrow's ValidateException) when {@code vector} is unsafe to read. */
-  static void check(FieldVector vector) {
+  /**
+   * Throws IllegalArgumentException (or Arrow's ValidateException) when {@code vector} is unsafe
+   * to read. {@code field} is the vector's field as the schema declared it: Arrow Java's union
+   * vectors give their own type ids in place of those the producer declared.
+   */
+  static void check(FieldVector vector, Field field) {
     if (vector instanceof BaseFixedWidthVector || vector instanceof BaseVariableWidthVector
         || vector instanceof BaseLargeVariableWidthVector) {
       checkValidity(vector);
@@ -43,7 +51,12 @@ final class BatchValidation {
       checkOffsetsHere(vector);
       return;
     }
-    if (arrowChecks(vector.getField())) {
+    if (vector instanceof UnionVector || vector instanceof DenseUnionVector) {
+      checkUnion(vector, (ArrowType.Union) field.getType());
+      checkChildren(vector, field);
+      return;
+    }
+    if (arrowChecks(field)) {
       ValueVectorUtility.validate(vector);
       checkOffsets(vector);
       return;
@@ -52,8 +65,67 @@ final class BatchValidation {
     // parents get ours, and their other children Arrow's.
     checkValidity(vector);
     checkOffsetsHere(vector);
-    for (FieldVector child : vector.getChildrenFromFields()) {
-      check(child);
+    checkChildren(vector, field);
+  }
+
+  private static void checkChildren(FieldVector vector, Field field) {
+    List<FieldVector> children = vector.getChildrenFromFields();
+    if (children.size() != field.getChildren().size()) {
+      throw invalid(vector.getName(), "has " + children.size() + " children; its type declares "
+          + field.getChildren().size());
+    }
+    for (int i = 0; i < children.size(); i++) {
+      check(children.get(i), field.getChildren().get(i));
+    }
+  }
+
+  /**
+   * A union's type ids, each one the union declares (its type ids, or its members' positions
+   * where it declares none: Arrow's own check reads them as Arrow Java's type codes), and what
+   * each row reads in its member: the same row of a sparse union, the row at its offset in a
+   * dense one.
+   */
+  private static void checkUnion(FieldVector union, ArrowType.Union type) {
+    int count = union.getValueCount();
+    ArrowBuf typeIds = union instanceof UnionVector sparse ? sparse.getTypeBuffer()
+        : ((DenseUnionVector) union).getTypeBuffer();
+    if (typeIds.capacity() < count) {
+      throw invalid(union.getName(), "has a type id buffer too short for " + count + " values");
+    }
+    List<FieldVector> members = union.getChildrenFromFields();
+    int[] declared = type.getTypeIds();
+    int[] memberOfTypeId = new int[128];
+    Arrays.fill(memberOfTypeId, -1);
+    for (int m = 0; m < members.size(); m++) {
+      int typeId = declared == null ? m : declared[m];
+      if (typeId < 0 || typeId > 127) {
+        throw invalid(union.getName(), "declares the type id " + typeId + "; type ids are 0 to 127");
+      }
+      memberOfTypeId[typeId] = m;
+    }
+    ArrowBuf offsets = union instanceof DenseUnionVector dense ? dense.getOffsetBuffer() : null;
+    if (offsets != null && offsets.capacity() < 4L * count) {
+      throw invalid(union.getName(), "has an offset buffer too short for " + count + " values");
+    }
+    for (FieldVector member : members) {
+      if (offsets == null && member.getValueCount() < count) {
+        throw invalid(union.getName(), "has a member " + member.getName() + " of " + member.getValueCount()
+            + " values, fewer than its " + count);
+      }
+    }
+    for (int row = 0; row < count; row++) {
+      int typeId = MemoryUtil.getByte(typeIds.memoryAddress() + row);
+      int member = typeId < 0 ? -1 : memberOfTypeId[typeId];
+      if (member < 0) {
+        throw invalid(union.getName(), "has the type id " + typeId + " at row " + row + ", which it does not declare");
+      }
+      if (offsets != null) {
+        int offset = MemoryUtil.getInt(offsets.memoryAddress() + 4L * row);
+        if (offset < 0 || offset >= members.get(member).getValueCount()) {
+          throw invalid(union.getName(), "has the offset " + offset + " at row " + row + ", outside its member "
+              + members.get(member).getName());
+        }
+      }
     }
   }
 

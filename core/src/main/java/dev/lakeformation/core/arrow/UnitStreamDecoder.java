@@ -52,8 +52,9 @@ public final class UnitStreamDecoder implements AutoCloseable {
         throw new IllegalArgumentException("the schema nests deeper than the stack allows");
       }
       List<Field> fields = new ArrayList<>();
-      for (FieldVector vector : root.getFieldVectors()) {
-        Field field = vector.getField();
+      // The fields as the schema message declared them, not as the vectors give them back: a
+      // union vector gives Arrow Java's own type ids in place of the producer's.
+      for (Field field : root.getSchema().getFields()) {
         Field decoded = field;
         if (field.getDictionary() != null) {
           Dictionary dictionary = reader.getDictionaryVectors().get(field.getDictionary().getId());
@@ -129,11 +130,13 @@ public final class UnitStreamDecoder implements AutoCloseable {
     }
     List<FieldVector> vectors = new ArrayList<>(root.getFieldVectors().size());
     try {
-      for (FieldVector vector : root.getFieldVectors()) {
-        BatchValidation.check(vector);
-        if (vector.getField().getDictionary() != null) {
-          Dictionary dictionary = reader.lookup(vector.getField().getDictionary().getId());
-          BatchValidation.check(dictionary.getVector());
+      for (int i = 0; i < root.getFieldVectors().size(); i++) {
+        FieldVector vector = root.getVector(i);
+        Field field = root.getSchema().getFields().get(i);
+        BatchValidation.check(vector, field);
+        if (field.getDictionary() != null) {
+          Dictionary dictionary = reader.lookup(field.getDictionary().getId());
+          BatchValidation.check(dictionary.getVector(), dictionary.getVector().getField());
           checkIndexes(vector, dictionary);
           vectors.add((FieldVector) DictionaryEncoder.decode(vector, dictionary, allocator));
         } else {

@@ -82,11 +82,14 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ViewVarBinaryVector;
 import org.apache.arrow.vector.ViewVarCharVector;
+import org.apache.arrow.vector.complex.DenseUnionVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.RunEndEncodedVector;
 import org.apache.arrow.vector.complex.StructVector;
+import org.apache.arrow.vector.complex.UnionVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.WriteChannel;
@@ -96,6 +99,7 @@ import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.IntervalUnit;
 import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.UnionMode;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -708,6 +712,109 @@ class ArrowTypeAccessTest {
     MessageSerializer.writeMessageBuffer(out, message.remaining(), message, IpcOption.DEFAULT);
     ArrowStreamWriter.writeEndOfStream(out, IpcOption.DEFAULT);
     return bytes.toByteArray();
+  }
+
+  /**
+   * A union's type ids name its members through the ids it declares (or the members' positions):
+   * Arrow Java's own getters read them as its type codes, and so read other producers' unions as nulls.
+   */
+  @Test
+  void unionsReadEachValueFromTheMemberItsTypeIdNames() throws Exception {
+    // Sparse, ids as positions: 1, "b", NULL (in the int member), 3.
+    VectorSchemaRoot sparseRoot = root(field("u", new ArrowType.Union(UnionMode.Sparse, new int[] {0, 1}),
+        field("i", new ArrowType.Int(32, true)), field("s", ArrowType.Utf8.INSTANCE)));
+    UnionVector sparse = (UnionVector) sparseRoot.getVector(0);
+    IntVector ints = (IntVector) sparse.getChildrenFromFields().get(0);
+    VarCharVector texts = (VarCharVector) sparse.getChildrenFromFields().get(1);
+    byte[] sparseIds = {0, 1, 0, 0};
+    for (int row = 0; row < sparseIds.length; row++) {
+      sparse.getTypeBuffer().setByte(row, sparseIds[row]);
+    }
+    ints.setSafe(0, 1);
+    ints.setNull(2);
+    ints.setSafe(3, 3);
+    texts.setSafe(1, "b".getBytes(UTF_8));
+    ints.setValueCount(4);
+    texts.setValueCount(4);
+    sparse.setValueCount(4);
+    ResultSet rs = read(sparseRoot, 4);
+    assertEquals(Types.OTHER, rs.getMetaData().getColumnType(1));
+    List<Object> values = new ArrayList<>();
+    while (rs.next()) {
+      values.add(rs.getObject(1));
+    }
+    assertEquals(Arrays.asList(1, "b", null, 3), values);
+
+    // Dense, with declared ids 5 and 7: 10, "x", 30, each at its offset in its member.
+    VectorSchemaRoot denseRoot = root(field("u", new ArrowType.Union(UnionMode.Dense, new int[] {5, 7}),
+        field("i", new ArrowType.Int(32, true)), field("s", ArrowType.Utf8.INSTANCE)));
+    DenseUnionVector dense = (DenseUnionVector) denseRoot.getVector(0);
+    fillDense(dense, new byte[] {5, 7, 5}, new int[] {0, 0, 1}, new int[] {10, 30}, "x");
+    ResultSet denseRs = read(denseRoot, 3);
+    values.clear();
+    while (denseRs.next()) {
+      values.add(denseRs.getString(1));
+    }
+    assertEquals(List.of("10", "x", "30"), values);
+  }
+
+  /** Read through Arrow's own getter, text comes out as a String, not Arrow's Text (relocated in the one-file jar). */
+  @Test
+  void runEndEncodedTextReadsAsStrings() throws Exception {
+    VectorSchemaRoot root = root(field("r", ArrowType.RunEndEncoded.INSTANCE, field("run_ends",
+        new ArrowType.Int(32, true)), field("values", ArrowType.Utf8.INSTANCE)));
+    RunEndEncodedVector runs = (RunEndEncodedVector) root.getVector(0);
+    IntVector ends = (IntVector) runs.getRunEndsVector();
+    VarCharVector values = (VarCharVector) runs.getValuesVector();
+    ends.setSafe(0, 2);
+    ends.setSafe(1, 3);
+    ends.setValueCount(2);
+    values.setSafe(0, "aa".getBytes(UTF_8));
+    values.setSafe(1, "b".getBytes(UTF_8));
+    values.setValueCount(2);
+    runs.setValueCount(3);
+    ResultSet rs = read(root, 3);
+    List<Object> read = new ArrayList<>();
+    while (rs.next()) {
+      read.add(rs.getObject(1));
+    }
+    assertEquals(List.of("aa", "aa", "b"), read);
+  }
+
+  @Test
+  void aUnionTypeIdItDoesNotDeclareOrAnOffsetOutsideItsMemberIsCorrupt() throws Exception {
+    for (int[] offsets : List.of(new int[] {0, 0, 1}, new int[] {0, 0, 2})) {
+      VectorSchemaRoot root = root(field("u", new ArrowType.Union(UnionMode.Dense, new int[] {5, 7}),
+          field("i", new ArrowType.Int(32, true)), field("s", ArrowType.Utf8.INSTANCE)));
+      boolean badId = offsets[2] == 1;
+      fillDense((DenseUnionVector) root.getVector(0), new byte[] {5, 7, (byte) (badId ? 6 : 5)}, offsets,
+          new int[] {10, 30}, "x");
+      SQLException e = assertThrows(SQLException.class, () -> {
+        ResultSet rs = read(root, 3);
+        while (rs.next()) {
+          rs.getObject(1);
+        }
+      });
+      assertEquals("22000", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains(badId ? "type id 6" : "offset 2"), e.getMessage());
+    }
+  }
+
+  /** A dense union of an int member and a text member, its type ids and offsets written as given. */
+  private static void fillDense(DenseUnionVector union, byte[] typeIds, int[] offsets, int[] ints, String text) {
+    IntVector intMember = (IntVector) union.getChildrenFromFields().get(0);
+    VarCharVector textMember = (VarCharVector) union.getChildrenFromFields().get(1);
+    for (int i = 0; i < ints.length; i++) {
+      intMember.setSafe(i, ints[i]);
+    }
+    intMember.setValueCount(ints.length);
+    textMember.setSafe(0, text.getBytes(UTF_8));
+    textMember.setValueCount(1);
+    for (int row = 0; row < typeIds.length; row++) {
+      union.getTypeBuffer().setByte(row, typeIds[row]);
+      union.getOffsetBuffer().setInt(4L * row, offsets[row]);
+    }
+    union.setValueCount(typeIds.length);
   }
 
   @Test

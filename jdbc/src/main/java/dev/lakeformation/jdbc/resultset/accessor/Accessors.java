@@ -49,6 +49,13 @@ public final class Accessors {
         List<Field> entry = field.getChildren().get(0).getChildren();
         yield new MapAccessor(name, forField(entry.get(0)), forField(entry.get(1)));
       }
+      case Union -> {
+        List<ColumnAccessor> members = new ArrayList<>();
+        for (Field member : field.getChildren()) {
+          members.add(forField(member));
+        }
+        yield new UnionAccessor(name, (ArrowType.Union) type, members);
+      }
       case Null -> new NullAccessor(name);
       default -> new GenericAccessor(name);
     };
