@@ -377,6 +377,37 @@ class SparkTypesTest {
         .longValue());
   }
 
+  /**
+   * A producer's claim that a column or a list's elements hold no null is not trusted: Spark
+   * skips the null bit of a value its schema says cannot be null, and would read 0.
+   */
+  @Test
+  void nullsWhereTheProducerDeclaredNoneAreStillNull() throws Exception {
+    Field number = new Field("n", FieldType.notNullable(new ArrowType.Int(32, true)), null);
+    Field list = new Field("l", FieldType.notNullable(ArrowType.List.INSTANCE),
+        List.of(new Field("item", FieldType.notNullable(new ArrowType.Int(32, true)), null)));
+    VectorSchemaRoot root = root(number, list);
+    IntVector numbers = (IntVector) root.getVector(0);
+    numbers.setSafe(0, 5);
+    numbers.setNull(1);
+    ListVector lists = (ListVector) root.getVector(1);
+    IntVector items = (IntVector) lists.getDataVector();
+    lists.startNewValue(0);
+    items.setSafe(0, 1);
+    items.setNull(1);
+    lists.endValue(0, 2);
+    lists.startNewValue(1);
+    items.setSafe(2, 2);
+    lists.endValue(1, 1);
+    items.setValueCount(3);
+    List<Row> rows = read(root, 2).collectAsList();
+
+    assertEquals(5, rows.get(0).get(0));
+    assertEquals(Arrays.asList(1, null), rows.get(0).getList(1));
+    assertNull(rows.get(1).get(0));
+    assertEquals(List.of(2), rows.get(1).getList(1));
+  }
+
   @Test
   void aTypeSparkCannotHoldIsAClearErrorAtLoad() {
     Field union = new Field("either", FieldType.nullable(new ArrowType.Union(UnionMode.Sparse, new int[] {0})),

@@ -40,7 +40,9 @@ public final class ArrowColumns {
     StructField[] sparkFields = new StructField[columns.length];
     for (int i = 0; i < columns.length; i++) {
       Field field = fields.get(i);
-      sparkFields[i] = DataTypes.createStructField(field.getName(), columns[i].dataType(), field.isNullable());
+      // Nullable whatever the producer declared: Spark reads a value it was told cannot be null
+      // without looking at its null bit, so a batch that broke the claim would read 0 or "".
+      sparkFields[i] = DataTypes.createStructField(field.getName(), columns[i].dataType(), true);
     }
     return DataTypes.createStructType(sparkFields);
   }
@@ -88,7 +90,7 @@ public final class ArrowColumns {
           throw unreadable(field);
         }
         Field element = field.getChildren().get(0);
-        yield new ListColumn(of(element), element.isNullable());
+        yield new ListColumn(of(element));
       }
       case STRUCT -> {
         ArrowColumn[] columns = of(field.getChildren());
@@ -96,7 +98,7 @@ public final class ArrowColumns {
       }
       case MAP -> {
         List<Field> entry = field.getChildren().get(0).getChildren();
-        yield new MapColumn(of(entry.get(0)), of(entry.get(1)), entry.get(1).isNullable());
+        yield new MapColumn(of(entry.get(0)), of(entry.get(1)));
       }
       case NULL -> new NullColumn();
       case OTHER -> throw unreadable(field);

@@ -21,8 +21,9 @@ final class ListColumn extends ArrowColumn {
   private int offsetWidth;
   private int fixedSize;
 
-  ListColumn(ArrowColumn elements, boolean elementsNullable) {
-    super(DataTypes.createArrayType(elements.dataType(), elementsNullable));
+  /** Elements may be null whatever the producer declared (see {@link ArrowColumns}). */
+  ListColumn(ArrowColumn elements) {
+    super(DataTypes.createArrayType(elements.dataType(), true));
     this.elements = elements;
   }
 

@@ -16,8 +16,9 @@ final class MapColumn extends ArrowColumn {
   private final ArrowColumn values;
   private ArrowBuf offsets;
 
-  MapColumn(ArrowColumn keys, ArrowColumn values, boolean valuesNullable) {
-    super(DataTypes.createMapType(keys.dataType(), values.dataType(), valuesNullable));
+  /** Values may be null whatever the producer declared (see {@link ArrowColumns}); keys never are, in Spark. */
+  MapColumn(ArrowColumn keys, ArrowColumn values) {
+    super(DataTypes.createMapType(keys.dataType(), values.dataType(), true));
     this.keys = keys;
     this.values = values;
   }
