@@ -34,8 +34,9 @@ final class ChildJvm {
         "-Xmx" + maxHeap, "-cp", classPath, main.getName()));
     command.addAll(List.of(args));
     Path output = Files.createTempFile("lakeformation-bench-", ".out");
+    Process child = null;
     try {
-      Process child = new ProcessBuilder(command).redirectOutput(output.toFile())
+      child = new ProcessBuilder(command).redirectOutput(output.toFile())
           .redirectError(ProcessBuilder.Redirect.INHERIT).start();
       if (!child.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         child.destroyForcibly().waitFor();
@@ -48,6 +49,9 @@ final class ChildJvm {
       }
       return printed;
     } finally {
+      if (child != null && child.isAlive()) { // this thread was interrupted while it waited
+        child.destroyForcibly();
+      }
       Files.deleteIfExists(output);
     }
   }

@@ -39,9 +39,6 @@ public interface LakeFormationQuery {
   /** The query's state now (GetQueryState). */
   QueryStatus status() throws LakeFormationException;
 
-  /**
-   * The query's statistics (GetQueryStatistics), or empty when the service has none to give:
-   * none ready yet, or none any more, once the query has expired ({@link #status} says which).
-   */
+  /** The query's statistics (GetQueryStatistics), or empty while the service has none ready yet. */
   Optional<QueryStatistics> statistics() throws LakeFormationException;
 }

@@ -80,10 +80,10 @@ final class BatchValidation {
   }
 
   /**
-   * A union's type ids, each one the union declares (its type ids, or its members' positions
-   * where it declares none: Arrow's own check reads them as Arrow Java's type codes), and what
-   * each row reads in its member: the same row of a sparse union, the row at its offset in a
-   * dense one.
+   * A union's type ids, each one the union declares (Arrow's own check reads them as Arrow
+   * Java's type codes), and what each row reads in its member: the same row of a sparse union,
+   * the row at its offset in a dense one. The declared ids were checked with the schema (one per
+   * member, distinct, 0 to 127); the result set's union accessor maps them to members the same way.
    */
   private static void checkUnion(FieldVector union, ArrowType.Union type) {
     int count = union.getValueCount();
@@ -97,11 +97,7 @@ final class BatchValidation {
     int[] memberOfTypeId = new int[128];
     Arrays.fill(memberOfTypeId, -1);
     for (int m = 0; m < members.size(); m++) {
-      int typeId = declared == null ? m : declared[m];
-      if (typeId < 0 || typeId > 127) {
-        throw invalid(union.getName(), "declares the type id " + typeId + "; type ids are 0 to 127");
-      }
-      memberOfTypeId[typeId] = m;
+      memberOfTypeId[declared[m]] = m;
     }
     ArrowBuf offsets = union instanceof DenseUnionVector dense ? dense.getOffsetBuffer() : null;
     if (offsets != null && offsets.capacity() < 4L * count) {
@@ -113,15 +109,18 @@ final class BatchValidation {
             + " values, fewer than its " + count);
       }
     }
+    long typeIdAddress = typeIds.memoryAddress();
+    long offsetAddress = offsets == null ? 0 : offsets.memoryAddress();
+    int[] memberValues = members.stream().mapToInt(FieldVector::getValueCount).toArray();
     for (int row = 0; row < count; row++) {
-      int typeId = MemoryUtil.getByte(typeIds.memoryAddress() + row);
+      int typeId = MemoryUtil.getByte(typeIdAddress + row);
       int member = typeId < 0 ? -1 : memberOfTypeId[typeId];
       if (member < 0) {
         throw invalid(union.getName(), "has the type id " + typeId + " at row " + row + ", which it does not declare");
       }
       if (offsets != null) {
-        int offset = MemoryUtil.getInt(offsets.memoryAddress() + 4L * row);
-        if (offset < 0 || offset >= members.get(member).getValueCount()) {
+        int offset = MemoryUtil.getInt(offsetAddress + 4L * row);
+        if (offset < 0 || offset >= memberValues[member]) {
           throw invalid(union.getName(), "has the offset " + offset + " at row " + row + ", outside its member "
               + members.get(member).getName());
         }
@@ -129,11 +128,14 @@ final class BatchValidation {
     }
   }
 
-  /** Whether Arrow's own check can judge {@code field}: not a map or a half float, at any level. */
+  /**
+   * Whether Arrow's own check can judge {@code field}: not a map or a half float, at any level,
+   * nor a union, whose type ids the accessors read by address after {@link #checkUnion}.
+   */
   private static boolean arrowChecks(Field field) {
     ArrowType type = field.getType();
-    if (type.getTypeID() == ArrowType.ArrowTypeID.Map || type instanceof ArrowType.FloatingPoint f
-        && f.getPrecision() == FloatingPointPrecision.HALF) {
+    if (type.getTypeID() == ArrowType.ArrowTypeID.Map || type.getTypeID() == ArrowType.ArrowTypeID.Union
+        || type instanceof ArrowType.FloatingPoint f && f.getPrecision() == FloatingPointPrecision.HALF) {
       return false;
     }
     for (Field child : field.getChildren()) {

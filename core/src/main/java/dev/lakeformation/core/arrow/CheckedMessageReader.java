@@ -11,11 +11,14 @@ import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.Endianness;
 import org.apache.arrow.flatbuf.Field;
 import org.apache.arrow.flatbuf.FieldNode;
+import org.apache.arrow.flatbuf.FixedSizeBinary;
+import org.apache.arrow.flatbuf.FixedSizeList;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.flatbuf.Type;
+import org.apache.arrow.flatbuf.Union;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BufferLayout;
@@ -126,7 +129,7 @@ final class CheckedMessageReader extends MessageChannelReader {
     }
   }
 
-  /** Records the dictionary IDs under {@code field}; returns how many field nodes it spans. */
+  /** Records the dictionary IDs under {@code field}, refusing what Arrow Java cannot hold; returns how many nodes it spans. */
   private int collectDictionaryIds(Field field, int depth) throws IOException {
     if (depth > 1_000) {
       throw new IOException("the schema nests deeper than 1000 levels");
@@ -134,18 +137,73 @@ final class CheckedMessageReader extends MessageChannelReader {
     if (field.dictionary() != null) {
       dictionaryIds.add(field.dictionary().id());
     }
-    if (field.typeType() == Type.Decimal) {
-      int bits = ((Decimal) field.type(new Decimal())).bitWidth();
-      if (bits != 128 && bits != 256) {
-        // Arrow Java holds decimals of 128 and 256 bits only; its schema conversion would refuse it as corrupt.
-        throw new UnsupportedArrowException("a decimal of " + bits + " bits (column " + field.name() + ")");
-      }
-    }
+    checkSupported(field);
     int nodes = 1;
     for (int i = 0; i < field.childrenLength(); i++) {
       nodes += collectDictionaryIds(field.children(i), depth + 1);
     }
     return field.dictionary() != null ? 1 : nodes;
+  }
+
+  /**
+   * Types checked before Arrow Java converts the schema and creates the vectors, which would
+   * fail on them before the driver sees a field: valid ones Arrow Java cannot hold (refused as
+   * unsupported), and decimal widths and union type ids the format does not allow (corrupt).
+   */
+  private static void checkSupported(Field field) throws IOException {
+    switch (field.typeType()) {
+      case Type.Decimal -> {
+        int bits = ((Decimal) field.type(new Decimal())).bitWidth();
+        if (bits == 32 || bits == 64) {
+          throw new UnsupportedArrowException("a decimal of " + bits + " bits (column " + field.name() + ")");
+        }
+        if (bits != 128 && bits != 256) {
+          throw new IOException("column " + field.name() + " is a decimal of " + bits + " bits; the format has 32,"
+              + " 64, 128 and 256");
+        }
+      }
+      case Type.Union -> {
+        // What the union accessor and the batch check rely on: one id per member, each a byte's
+        // worth (0 to 127, as type ids are int8), none twice. Without ids (then the members'
+        // positions), Arrow Java fails to create the vector.
+        Union union = (Union) field.type(new Union());
+        if (union.typeIdsLength() == 0 && field.childrenLength() > 0) {
+          throw new UnsupportedArrowException("a union that declares no type ids (column " + field.name() + ")");
+        }
+        if (union.typeIdsLength() != field.childrenLength()) {
+          throw new IOException("union column " + field.name() + " declares " + union.typeIdsLength()
+              + " type ids for " + field.childrenLength() + " members");
+        }
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i < union.typeIdsLength(); i++) {
+          if (union.typeIds(i) < 0 || union.typeIds(i) > 127 || !ids.add(union.typeIds(i))) {
+            throw new IOException("union column " + field.name() + " declares the type id " + union.typeIds(i)
+                + " out of 0 to 127, or twice");
+          }
+        }
+      }
+      case Type.FixedSizeBinary -> {
+        if (((FixedSizeBinary) field.type(new FixedSizeBinary())).byteWidth() <= 0) {
+          throw new UnsupportedArrowException("a fixed-size binary of no bytes (column " + field.name() + ")");
+        }
+      }
+      case Type.FixedSizeList -> {
+        if (((FixedSizeList) field.type(new FixedSizeList())).listSize() <= 0) {
+          throw new UnsupportedArrowException("a fixed-size list of no elements (column " + field.name() + ")");
+        }
+      }
+      case Type.Struct_ -> {
+        // Arrow Java keeps one child of each name, and would then find the batch's buffers too many.
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < field.childrenLength(); i++) {
+          if (!names.add(String.valueOf(field.children(i).name()))) {
+            throw new UnsupportedArrowException("a struct with two fields of one name (column " + field.name()
+                + ")");
+          }
+        }
+      }
+      default -> { }
+    }
   }
 
   private void check(Message message, long bodyBytes) throws IOException {

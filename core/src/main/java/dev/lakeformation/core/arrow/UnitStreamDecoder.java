@@ -25,7 +25,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * batch moved into vectors of its own and checked by {@link BatchValidation} (buffers as long as
  * their lengths say, offsets in range and increasing), so that no getter reads outside a buffer.
  *
- * <p>Failures: an IOException when the bytes stop or are not IPC messages; an unchecked
+ * <p>Failures: an {@link UnsupportedArrowException} for valid Arrow the driver cannot read; an
+ * IOException when the bytes stop or are not IPC messages; an unchecked
  * exception (IllegalArgumentException, Arrow's ValidateException, OutOfMemoryException from
  * the allocator's limit) when the messages decode to something invalid.
  */
@@ -65,6 +66,10 @@ public final class UnitStreamDecoder implements AutoCloseable {
           // The column as its values read: their type, the column's own nullability (its nulls are
           // in the indexes) and its own metadata (a declared SQL type, say).
           Field valueField = dictionary.getVector().getField();
+          if (holdsUnion(valueField)) {
+            // The dictionary's vector gives Arrow Java's own type ids, not those the producer declared.
+            throw new UnsupportedArrowException("a dictionary of union values (column " + field.getName() + ")");
+          }
           decoded = new Field(field.getName(), new FieldType(field.isNullable(), valueField.getType(), null,
               field.getMetadata()), valueField.getChildren());
         }
@@ -74,6 +79,11 @@ public final class UnitStreamDecoder implements AutoCloseable {
       schema = new Schema(fields);
     }
     return schema;
+  }
+
+  private static boolean holdsUnion(Field field) {
+    return field.getType().getTypeID() == ArrowType.ArrowTypeID.Union
+        || field.getChildren().stream().anyMatch(UnitStreamDecoder::holdsUnion);
   }
 
   /**

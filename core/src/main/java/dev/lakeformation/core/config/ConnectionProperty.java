@@ -177,7 +177,7 @@ public final class ConnectionProperty<T> {
       v -> intIn(v, 1, 600_000), "Longest wait between polls.");
   public static final ConnectionProperty<Integer> PLANNING_TIMEOUT_SECONDS = new ConnectionProperty<>(
       "PlanningTimeoutSeconds", Group.TIMEOUTS, "integer 1..86400", "600", false, null,
-      v -> intIn(v, 1, 86_400), "How long to wait for a query's first work units before giving up.");
+      v -> intIn(v, 1, 86_400), "How long to wait for a query's work units before giving up: its first ones, or more after a page that lists none.");
   public static final ConnectionProperty<Integer> CONNECT_TIMEOUT_MILLIS = new ConnectionProperty<>(
       "ConnectTimeoutMillis", Group.TIMEOUTS, "integer 1..600000", "10000", false, null,
       v -> intIn(v, 1, 600_000), "TCP connect timeout of AWS calls.");

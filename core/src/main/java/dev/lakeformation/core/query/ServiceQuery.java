@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import software.amazon.awssdk.services.lakeformation.model.ExpiredException;
 import software.amazon.awssdk.services.lakeformation.model.GetQueryStateResponse;
 import software.amazon.awssdk.services.lakeformation.model.GetQueryStatisticsResponse;
 import software.amazon.awssdk.services.lakeformation.model.StatisticsNotReadyYetException;
@@ -100,8 +99,7 @@ public final class ServiceQuery implements LakeFormationQuery {
       statistics = session.retryPolicy().call("GetQueryStatistics", cancellation, listener,
           () -> session.aws().lakeFormation().getQueryStatistics(r -> r.queryId(queryId)));
     } catch (LakeFormationException e) {
-      // An expired query's statistics are gone, as its state (EXPIRED) says: none to give, not a failure.
-      if (e.getCause() instanceof StatisticsNotReadyYetException || e.getCause() instanceof ExpiredException) {
+      if (e.getCause() instanceof StatisticsNotReadyYetException) {
         return Optional.empty();
       }
       throw e;

@@ -74,7 +74,8 @@ final class AthenaExecutions {
 
   /**
    * Whether {@code id} is within the bounds Athena's model sets a QueryExecutionId: 1 to 128
-   * characters, one of them at least not white space (the model's pattern is not anchored).
+   * characters, one of them at least not white space (the model's pattern is not anchored), as
+   * LakeFormation Local checks them too.
    */
   private static boolean possibleId(String id) {
     if (id == null) {

@@ -46,9 +46,18 @@ final class QueriesTable extends SystemTable {
       Optional<QueryStatistics> found;
       try {
         status = lakeFormationQuery.status();
-        found = lakeFormationQuery.statistics();
-        if (found.isEmpty() && !EXPIRED.equals(status.state())) {
-          status = lakeFormationQuery.status(); // it may have expired between the two calls
+        found = Optional.empty();
+        if (!EXPIRED.equals(status.state())) {
+          try {
+            found = lakeFormationQuery.statistics();
+          } catch (LakeFormationException e) {
+            // GetQueryStatistics fails with ExpiredException once the query has expired, which
+            // it may have done since its state was read: then its statistics are simply gone.
+            status = lakeFormationQuery.status();
+            if (!EXPIRED.equals(status.state())) {
+              throw e;
+            }
+          }
         }
       } catch (LakeFormationException e) {
         throw SqlErrors.of(e);

@@ -633,7 +633,7 @@ class ArrowTypeAccessTest {
     codes.setValueCount(1);
     DictionaryEncoding encoding = new DictionaryEncoding(3, false, new ArrowType.Int(32, true));
     Map<String, String> declared = Map.of(ArrowFieldTypes.TYPE_NAME, "CHAR", ArrowFieldTypes.PRECISION, "3");
-    VectorSchemaRoot root = root(new Field("code", new FieldType(false, new ArrowType.Int(32, true), encoding,
+    VectorSchemaRoot root = root(new Field("code", new FieldType(true, new ArrowType.Int(32, true), encoding,
         declared), null));
     ((IntVector) root.getVector(0)).setSafe(0, 0);
     root.setRowCount(1);
@@ -642,7 +642,7 @@ class ArrowTypeAccessTest {
     ResultSetMetaData md = rs.getMetaData();
     assertEquals(Types.CHAR, md.getColumnType(1));
     assertEquals(3, md.getPrecision(1));
-    assertEquals(ResultSetMetaData.columnNoNulls, md.isNullable(1));
+    assertEquals(ResultSetMetaData.columnNullable, md.isNullable(1));
     assertTrue(rs.next());
     assertEquals("abc", rs.getString(1));
   }
@@ -678,6 +678,14 @@ class ArrowTypeAccessTest {
         b -> field("tags", ArrowType.List.INSTANCE, element).getField(b)));
     refused.put("list-view", schemaOnly(Endianness.Little,
         b -> field("lv", ArrowType.ListView.INSTANCE, field("item", new ArrowType.Int(32, true))).getField(b)));
+    refused.put("fixed-size binary of no bytes", schemaOnly(Endianness.Little,
+        b -> field("b0", new ArrowType.FixedSizeBinary(0)).getField(b)));
+    refused.put("fixed-size list of no elements", schemaOnly(Endianness.Little,
+        b -> field("l0", new ArrowType.FixedSizeList(0), field("item", new ArrowType.Int(32, true))).getField(b)));
+    refused.put("union that declares no type ids", schemaOnly(Endianness.Little, b -> field("u",
+        new ArrowType.Union(UnionMode.Sparse, null), field("i", new ArrowType.Int(32, true))).getField(b)));
+    refused.put("two fields of one name", schemaOnly(Endianness.Little, b -> field("s", ArrowType.Struct.INSTANCE,
+        field("x", new ArrowType.Int(32, true)), field("x", ArrowType.Utf8.INSTANCE)).getField(b)));
     for (Map.Entry<String, byte[]> stream : refused.entrySet()) {
       SQLException e = assertThrows(SQLException.class, () -> read(stream.getValue()), stream.getKey());
       assertEquals("0A000", e.getSQLState(), stream.getKey() + ": " + e.getMessage());
@@ -685,15 +693,27 @@ class ArrowTypeAccessTest {
     }
   }
 
-  /** Schema.fbs gives each time unit its width: another is a corrupt schema, not a time read at the wrong width. */
+  /**
+   * What the format does not allow is a corrupt schema, not values read at the wrong width or in
+   * the wrong member: Schema.fbs gives each time unit its width and decimals four widths, and a
+   * union one distinct type id from 0 to 127 per member.
+   */
   @Test
-  void aTimeWiderOrNarrowerThanItsUnitIsCorrupt() {
-    for (ArrowType.Time time : List.of(new ArrowType.Time(TimeUnit.MILLISECOND, 64),
-        new ArrowType.Time(TimeUnit.NANOSECOND, 32))) {
+  void aSchemaTheFormatDoesNotAllowIsCorrupt() {
+    Field[] members = {field("i", new ArrowType.Int(32, true)), field("s", ArrowType.Utf8.INSTANCE)};
+    Map<String, Field> corrupt = new LinkedHashMap<>();
+    corrupt.put("the format has 32", field("t", new ArrowType.Time(TimeUnit.MILLISECOND, 64)));
+    corrupt.put("the format has 64", field("t", new ArrowType.Time(TimeUnit.NANOSECOND, 32)));
+    corrupt.put("the format has 32, 64, 128 and 256", field("d", new ArrowType.Decimal(7, 2, 96)));
+    corrupt.put("or twice", field("u", new ArrowType.Union(UnionMode.Dense, new int[] {5, 5}), members));
+    corrupt.put("out of 0 to 127", field("u", new ArrowType.Union(UnionMode.Sparse, new int[] {0, 128}), members));
+    corrupt.put("declares 1 type ids for 2 members", field("u", new ArrowType.Union(UnionMode.Sparse, new int[] {0}),
+        members));
+    for (Map.Entry<String, Field> schema : corrupt.entrySet()) {
       SQLException e = assertThrows(SQLException.class,
-          () -> read(schemaOnly(Endianness.Little, b -> field("t", time).getField(b))));
+          () -> read(schemaOnly(Endianness.Little, b -> schema.getValue().getField(b))), schema.getKey());
       assertEquals("22000", e.getSQLState(), e.getMessage());
-      assertTrue(e.getMessage().contains("the format has"), e.getMessage());
+      assertTrue(e.getMessage().contains(schema.getKey()), e.getMessage());
     }
   }
 
@@ -720,13 +740,13 @@ class ArrowTypeAccessTest {
    */
   @Test
   void unionsReadEachValueFromTheMemberItsTypeIdNames() throws Exception {
-    // Sparse, ids as positions: 1, "b", NULL (in the int member), 3.
-    VectorSchemaRoot sparseRoot = root(field("u", new ArrowType.Union(UnionMode.Sparse, new int[] {0, 1}),
+    // Sparse, with declared ids 3 and 9: 1, "b", NULL (in the int member), 3.
+    VectorSchemaRoot sparseRoot = root(field("u", new ArrowType.Union(UnionMode.Sparse, new int[] {3, 9}),
         field("i", new ArrowType.Int(32, true)), field("s", ArrowType.Utf8.INSTANCE)));
     UnionVector sparse = (UnionVector) sparseRoot.getVector(0);
     IntVector ints = (IntVector) sparse.getChildrenFromFields().get(0);
     VarCharVector texts = (VarCharVector) sparse.getChildrenFromFields().get(1);
-    byte[] sparseIds = {0, 1, 0, 0};
+    byte[] sparseIds = {3, 9, 3, 3};
     for (int row = 0; row < sparseIds.length; row++) {
       sparse.getTypeBuffer().setByte(row, sparseIds[row]);
     }
@@ -779,6 +799,35 @@ class ArrowTypeAccessTest {
       read.add(rs.getObject(1));
     }
     assertEquals(List.of("aa", "aa", "b"), read);
+  }
+
+  @Test
+  void aUnionInsideAListIsReadAndCheckedAsAColumnOfOneIs() throws Exception {
+    for (int lastOffset : new int[] {1, 1_000_000}) {
+      VectorSchemaRoot root = root(field("l", ArrowType.List.INSTANCE, field("u",
+          new ArrowType.Union(UnionMode.Dense, new int[] {5, 7}), field("i", new ArrowType.Int(32, true)),
+          field("s", ArrowType.Utf8.INSTANCE))));
+      ListVector list = (ListVector) root.getVector(0);
+      fillDense((DenseUnionVector) list.getDataVector(), new byte[] {5, 7, 5}, new int[] {0, 0, lastOffset},
+          new int[] {10, 30}, "x");
+      list.startNewValue(0);
+      list.endValue(0, 3);
+      if (lastOffset == 1) {
+        ResultSet rs = read(root, 1);
+        assertTrue(rs.next());
+        assertEquals(List.of(10, "x", 30), rs.getObject(1, List.class));
+      } else {
+        // Read by address, a dense offset outside its member would read memory that is not the batch's.
+        SQLException e = assertThrows(SQLException.class, () -> {
+          ResultSet rs = read(root, 1);
+          while (rs.next()) {
+            rs.getObject(1);
+          }
+        });
+        assertEquals("22000", e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().contains("offset 1000000"), e.getMessage());
+      }
+    }
   }
 
   @Test

@@ -93,7 +93,8 @@ public final class AthenaApi {
   /**
    * A QueryExecutionId as the model constrains it: 1 to 128 characters, at least one of them not
    * white space (its pattern, {@code \S+}, is not anchored). Athena refuses a request naming
-   * another, where an ID that merely names no execution is not found.
+   * another, where an ID that merely names no execution is not found. (The driver's system
+   * tables check the same bounds before they call Athena.)
    */
   private static String executionId(String id) {
     int characters = id.codePointCount(0, id.length());

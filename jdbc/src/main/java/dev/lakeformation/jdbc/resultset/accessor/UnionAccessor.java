@@ -18,8 +18,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * Sparse and dense unions: each value is one of its members', read by that member's accessor.
- * A row's type id names the member through the type ids the union declares (or the member's
- * position, where it declares none), as the format says; Arrow Java's own getters take the id
+ * A row's type id names the member through the type ids the union declares (the query layer
+ * checked that it declares one per member), as the format says; Arrow Java's own getters take the id
  * for one of Arrow Java's type codes and read other producers' unions as nulls. A sparse union's
  * row is the same row of its member, a dense union's the one at the row's offset. The batch's
  * type ids and offsets were checked once, before any getter (the query layer's batch validation).
@@ -41,7 +41,7 @@ final class UnionAccessor extends ColumnAccessor {
     Arrays.fill(memberOfTypeId, -1);
     int[] declared = type.getTypeIds();
     for (int m = 0; m < this.members.length; m++) {
-      memberOfTypeId[declared == null ? m : declared[m]] = m;
+      memberOfTypeId[declared[m]] = m;
     }
   }
 
