@@ -9,10 +9,13 @@ import dev.lakeformation.core.query.ServiceSession;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.DataCatalogStatus;
 import software.amazon.awssdk.services.athena.model.DataCatalogSummary;
 import software.amazon.awssdk.services.athena.model.ListDataCatalogsResponse;
 import software.amazon.awssdk.services.athena.model.ListDatabasesResponse;
@@ -34,6 +37,9 @@ final class AthenaCatalog {
   private interface Loader<T> {
     T load() throws SQLException;
   }
+
+  private static final Set<DataCatalogStatus> UNBROWSABLE = EnumSet.complementOf(EnumSet.of(
+      DataCatalogStatus.CREATE_COMPLETE, DataCatalogStatus.UNKNOWN_TO_SDK_VERSION));
 
   private final AthenaClient athena;
   private final RetryPolicy retry;
@@ -60,7 +66,22 @@ final class AthenaCatalog {
     return value;
   }
 
+  /** Every catalog's name, as ListDataCatalogs gives them. */
   List<String> catalogs() throws SQLException {
+    return summaries().stream().map(DataCatalogSummary::catalogName).toList();
+  }
+
+  /**
+   * The catalogs whose databases can be listed: not those still being created, whose creation
+   * failed, or being or already deleted (their Status says so; ListDatabases would fail on them).
+   * What a metadata call that names no catalog browses: one broken catalog must not fail it.
+   */
+  List<String> browsableCatalogs() throws SQLException {
+    return summaries().stream().filter(c -> c.status() == null || !UNBROWSABLE.contains(c.status()))
+        .map(DataCatalogSummary::catalogName).toList();
+  }
+
+  private List<DataCatalogSummary> summaries() throws SQLException {
     return cached("catalogs", this::listCatalogs);
   }
 
@@ -99,11 +120,10 @@ final class AthenaCatalog {
     return List.copyOf(items);
   }
 
-  private List<String> listCatalogs() throws SQLException {
+  private List<DataCatalogSummary> listCatalogs() throws SQLException {
     return readAll("ListDataCatalogs", token -> {
       ListDataCatalogsResponse page = athena.listDataCatalogs(r -> r.nextToken(token).maxResults(50));
-      return new Page<>(page.dataCatalogsSummary().stream().map(DataCatalogSummary::catalogName).toList(),
-          page.nextToken());
+      return new Page<>(page.dataCatalogsSummary(), page.nextToken());
     });
   }
 

@@ -107,10 +107,10 @@ final class CatalogBrowser {
     return rows;
   }
 
-  /** The catalogs a metadata call asks about: all for null, none for "" (no catalog). */
+  /** The catalogs a metadata call asks about: all that can be browsed for null, none for "" (no catalog). */
   private List<String> catalogs(String catalogName) throws SQLException {
     if (catalogName == null) {
-      return catalog.catalogs();
+      return catalog.browsableCatalogs();
     }
     return catalogName.isEmpty() ? List.of() : List.of(catalogName);
   }
