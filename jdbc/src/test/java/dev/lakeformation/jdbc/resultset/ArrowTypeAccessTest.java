@@ -569,13 +569,14 @@ class ArrowTypeAccessTest {
     MapVector tags = (MapVector) root.getVector(0);
     StructVector pairs = (StructVector) tags.getDataVector();
     int at = tags.startNewValue(0);
-    String[] keys = {"zeta", "alpha"};
+    // The format leaves keys' uniqueness to the producer: a repeated key keeps its last value.
+    String[] keys = {"zeta", "alpha", "zeta"};
     for (int i = 0; i < keys.length; i++) {
       ((VarCharVector) pairs.getChild("key")).setSafe(at + i, keys[i].getBytes(UTF_8));
-      if (i == 0) {
-        ((BigIntVector) pairs.getChild("value")).setSafe(at + i, 26);
-      } else {
+      if (i == 1) {
         ((BigIntVector) pairs.getChild("value")).setNull(at + i);
+      } else {
+        ((BigIntVector) pairs.getChild("value")).setSafe(at + i, 24 + i);
       }
       pairs.setIndexDefined(at + i);
     }
