@@ -324,6 +324,19 @@ class ArrowTypeAccessTest {
     assertFalse(rs.next());
   }
 
+  /**
+   * The format requires UTF-8; bytes that are not are read as Java decodes them, each bad
+   * sequence a U+FFFD, not checked byte by byte (which would cost every text value), and never an error.
+   */
+  @Test
+  void textThatIsNotUtf8ReadsWithReplacementCharacters() throws Exception {
+    VectorSchemaRoot root = root(field("t", ArrowType.Utf8.INSTANCE));
+    ((VarCharVector) root.getVector(0)).setSafe(0, new byte[] {'o', 'k', (byte) 0xFF, (byte) 0xFE});
+    ResultSet rs = read(root, 1);
+    assertTrue(rs.next());
+    assertEquals("ok\uFFFD\uFFFD", rs.getString(1));
+  }
+
   @Test
   void binaryOfEveryLayout() throws Exception {
     VectorSchemaRoot root = root(field("bin", ArrowType.Binary.INSTANCE), field("large", ArrowType.LargeBinary.INSTANCE),
